@@ -1,0 +1,104 @@
+"""Execute the notebooks in reading order and render the HTML report.
+
+``python -m helpers.report`` (what ``make report`` runs):
+
+1. executes every ``notebooks/NN-*.ipynb`` from a fresh ``python3`` kernel, in reading order,
+   with ``notebooks/`` as the working directory (as nbval and JupyterLab do), which writes the
+   figures into ``figures/``; the executed copies go to ``build/notebooks/``;
+2. renders the site into ``site/`` from those executed copies (see :mod:`helpers.site`).
+
+``python -m helpers.report --refresh`` (``make refresh``) executes the notebooks the same way
+but writes the outputs back into ``notebooks/`` so the stored outputs that nbval compares with
+are current.
+
+Example:
+    >>> from helpers import report
+    >>> callable(report.execute)
+    True
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from helpers import paths
+
+TIMEOUT_SECONDS = 900
+
+
+def execute(nb: nbformat.NotebookNode, cwd: Path = paths.NOTEBOOKS) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in a fresh python3 kernel and return it with outputs.
+
+    No timing metadata is recorded, so a rerun of a deterministic notebook gives the same file.
+
+    Example:
+        >>> nb = nbformat.v4.new_notebook()
+        >>> nb.cells = [nbformat.v4.new_code_cell("print(6 * 7)")]
+        >>> execute(nb).cells[0].outputs[0]["text"]
+        '42\\n'
+    """
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+    }
+    client = NotebookClient(
+        nb,
+        kernel_name="python3",
+        timeout=TIMEOUT_SECONDS,
+        record_timing=False,
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    client.execute()
+    return nb
+
+
+def run_all(refresh: bool = False, out_dir: Path | None = None) -> list[Path]:
+    """Execute every notebook in reading order; return the executed files' paths.
+
+    Example:
+        >>> run_all  # doctest: +ELLIPSIS
+        <function run_all at ...>
+    """
+    out_dir = out_dir or paths.BUILD / "notebooks"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    notebooks = paths.notebooks()
+    written = []
+    for i, source in enumerate(notebooks, 1):
+        started = time.perf_counter()
+        print(f"[{i}/{len(notebooks)}] executing {source.relative_to(paths.ROOT)} ...", flush=True)
+        nb = execute(nbformat.read(source, as_version=4))
+        target = source if refresh else out_dir / source.name
+        nbformat.write(nb, target)
+        written.append(target)
+        elapsed = time.perf_counter() - started
+        print(f"      done in {elapsed:.1f} s -> {target.relative_to(paths.ROOT)}", flush=True)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--refresh", action="store_true", help="write outputs back into notebooks/ instead"
+    )
+    args = parser.parse_args(argv)
+    executed = run_all(refresh=args.refresh)
+    if args.refresh:
+        print("notebooks refreshed in place; figures in", paths.FIGURES.relative_to(paths.ROOT))
+        return 0
+    from helpers import site
+
+    index = site.build(executed)
+    print(f"figures: {paths.FIGURES}")
+    print(f"report:  {index}  (open it in a browser; it works offline)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
