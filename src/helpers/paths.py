@@ -68,7 +68,8 @@ RAW = DATA / "raw"
 PROCESSED = DATA / "processed"
 REFERENCE = DATA / "reference"
 EVALUATION = DATA / "evaluation"
-FIGURES = ROOT / "figures"
+#: Figures go here; ``PROJECT06_FIGURES`` redirects them (the reproducibility test uses it).
+FIGURES = Path(os.environ.get("PROJECT06_FIGURES") or ROOT / "figures")
 NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "build"
 SITE = ROOT / "site"

@@ -1,0 +1,44 @@
+"""The processed data is a deterministic function of the raw data, and nothing is lost."""
+
+import pandas as pd
+
+from helpers import build, dataset, validate
+
+
+def test_committed_processed_files_match_a_fresh_build():
+    for path, text in build.outputs(build.build()).items():
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: make build-data"
+
+
+def test_build_is_deterministic():
+    assert build.outputs(build.build()) == build.outputs(build.build())
+
+
+def test_every_raw_row_is_an_observation_or_a_reject():
+    result = build.build()
+    raw = pd.read_csv(dataset.FIGURES, dtype=str, keep_default_na=False)
+    observed = set(result.observations["figure_id"])
+    rejected = set(result.rejects["figure_id"])
+    assert observed.isdisjoint(rejected)
+    assert observed | rejected == set(raw["figure_id"])
+    assert len(result.observations) + len(rejected) == len(raw)
+
+
+def test_the_committed_data_tree_is_valid():
+    assert validate.validate() == []
+
+
+def test_observations_carry_their_source():
+    obs = dataset.load_observations()
+    sources = dataset.load_sources().set_index("source_id")
+    # A seed report whose web page was not located carries its seed file instead of a URL.
+    assert (obs["source_url"].str.startswith("http") | obs["seed_file"].ne("")).all()
+    assert (obs["source_url"] == sources.loc[obs["source_id"], "url"].to_numpy()).all()
+    assert obs["published"].notna().all()
+
+
+def test_national_figures_are_province_vietnam():
+    obs = dataset.load_observations()
+    national = obs[obs["province_code"] == "VN"]
+    assert len(national) > 0
+    assert (national["province"] == "Vietnam").all()

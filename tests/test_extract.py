@@ -1,0 +1,143 @@
+"""find_figures returns each figure once, with an exact span, and leaves non-figures out."""
+
+import csv
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import extract, paths
+from helpers.extract import find_figures
+
+
+def texts(text):
+    return find_figures(text)["text"].tolist()
+
+
+def test_one_row_per_figure_phrase():
+    df = find_figures("The rate reached 453,520/495,192 records (92%) this year.")
+    assert len(df) == 1
+    row = df.iloc[0]
+    assert (row.value, row.denominator, row.percent) == (453520, 495192, 92)
+    assert "records" in row.text
+
+
+def test_spans_are_exact():
+    text = "Over 5,600 officials, more than 1.2 million accounts and 89.27% of records."
+    df = find_figures(text)
+    assert df["text"].tolist() == ["Over 5,600", "more than 1.2 million", "89.27%"]
+    for row in df.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hai Duong achieved 82.71/100 points, ranking 6th out of 63 provinces.",
+         ["82.71/100 points", "ranking 6th out of 63"]),
+        ("It saved nearly 15 billion VND for citizens.", ["nearly 15 billion VND"]),
+        ("The province connected 13 out of 17 databases.", ["13 out of 17"]),
+        ("The rate was 91%, an increase of 66% compared with 2022.",
+         ["91%", "an increase of 66%"]),
+        ("Tỉnh đã kích hoạt hơn 1,2 triệu tài khoản.", ["hơn 1,2 triệu"]),
+        ("The target range is 80-90% of applications.", ["80-90%"]),
+        ("Officials in five districts took part.", ["five"]),
+    ],
+)  # fmt: skip
+def test_figure_forms(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On November 20, 2024 the committee met.",
+        "The meeting on 20 November 2024 was online.",
+        "Deadline: 25/07/2023.",
+        "In the period 2022 - 2025, with a vision to 2030.",
+        "In the first 9 months the work continued for 2 years.",
+        "Under Project 06 and Directive No. 06, the province acted.",
+        "Decision 766/QD-TTg and Resolution 202/2025/QH15 apply.",
+        "The Prime Minister chaired the 9th meeting of the Committee.",
+        "Level 2 e-ID accounts and Level 4 services are available.",
+        "The conference opened at 14:30 and closed at 5 p.m.",
+        "Mobile 5G coverage grew after COVID-19.",
+        "Watch 250124_-_Tong_ket_de_an_06.mp4 online.",
+        "An 80-day campaign began.",
+    ],
+)
+def test_non_figures_are_left_out(text):
+    assert texts(text) == []
+
+
+def test_vietnamese_style_numbers_in_a_vietnamese_report():
+    text = "Đã cấp 1.234.567 thẻ; đạt 89,27%; tiếp nhận 25.027 hồ sơ."
+    df = find_figures(text)
+    assert df["value"].tolist() == [1234567, 89.27, 25027]
+
+
+def test_ambiguous_numbers_follow_the_document_style():
+    english = "Issued 1,234,567 cards and 25.027 tonnes, at 4.5%."
+    assert find_figures(english)["value"].tolist() == [1234567, 25.027, 4.5]
+
+
+def test_seed_figures_are_found_at_their_stated_phrase():
+    """Every figure transcribed from a seed report is found inside a span of that report."""
+    if not paths.SEEDS.is_dir():
+        pytest.skip(f"seed reports not present at {paths.SEEDS}")
+    with open(paths.RAW / "sources.csv", encoding="utf-8") as handle:
+        sources = {r["source_id"]: r for r in csv.DictReader(handle)}
+    with open(paths.RAW / "figures.csv", encoding="utf-8") as handle:
+        figures = list(csv.DictReader(handle))
+    checked = 0
+    for row in figures:
+        seed = sources[row["source_id"]]["seed_file"]
+        if not seed:
+            continue
+        text = (paths.SEEDS / seed).read_text(encoding="utf-8")
+        spans = texts(text)
+        assert any(row["stated"] in span for span in spans), (row["figure_id"], row["stated"])
+        checked += 1
+    assert checked >= 50
+
+
+def test_command_prints_rows_in_the_figures_csv_shape(tmp_path, capsys):
+    report = tmp_path / "report.txt"
+    report.write_text("By March 2024 the province had 70,777 cases (59.6%).\n", encoding="utf-8")
+    assert extract.main([str(report)]) == 0
+    out = capsys.readouterr()
+    rows = list(csv.DictReader(io.StringIO(out.out)))
+    assert [r["stated"] for r in rows] == ["70,777 cases (59.6%)"]
+    assert "read as 70777 count (59.6%)" in rows[0]["curator_note"]
+    assert "1 figure(s)" in out.err
+
+
+def test_command_names_an_unreadable_file(tmp_path, capsys):
+    missing = tmp_path / "absent.txt"
+    assert extract.main([str(missing)]) == 2
+    assert str(missing) in capsys.readouterr().err
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
+def test_arbitrary_text_never_raises_and_spans_match(text):
+    df = find_figures(text)
+    for row in df.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["over", "5,600", "/", "(92%)", "ranked", "6th", "of", "63", "VND", "million", "-",
+             "2024", "Project", "06", "level", "2", "November", "20,", "out", "%", "1.234", ","]
+        ),
+        max_size=12,
+    )
+)  # fmt: skip
+def test_number_soup_never_raises(words):
+    text = " ".join(words)
+    df = find_figures(text)
+    assert (df["end"] > df["start"]).all()

@@ -1,0 +1,172 @@
+"""`python -m helpers.validate` names the file, line and column of every problem."""
+
+import csv
+import shutil
+
+import pytest
+
+from helpers import build, dataset, paths, validate
+
+SOURCE = {
+    "source_id": "haiduong-20241121-baohaiduong",
+    "url": "https://example.org/hai-duong-project-06",
+    "publisher": "Hai Duong Newspaper",
+    "title": "Project 06 review meeting",
+    "published": "2024-11-21",
+    "accessed": "2026-11-24",
+    "language": "en",
+    "kind": "news",
+    "seed_file": "",
+    "notes": "",
+}
+FIGURE = {
+    "figure_id": "haiduong-20241121-baohaiduong-01",
+    "source_id": "haiduong-20241121-baohaiduong",
+    "province": "Hải Dương",
+    "indicator": "essential_services_online",
+    "stated": "453,520/495,192 (92%)",
+    "as_of": "2024-01-01/2024-11-11",
+    "as_of_basis": "stated",
+    "denominator_kind": "total",
+    "geography": "pre2025",
+    "scope": "25 essential services",
+    "context": "Provincial review meeting.",
+    "curator_note": "",
+}
+TARGET = {
+    "target_id": "vn-online-2024",
+    "indicator": "online_applications",
+    "province": "Vietnam",
+    "stated": "80%",
+    "deadline": "2024",
+    "applies_to": "each province",
+    "source_id": "haiduong-20241121-baohaiduong",
+    "scope": "",
+}
+
+
+def write(path, rows, columns):
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+@pytest.fixture
+def tree(tmp_path):
+    raw, ref = tmp_path / "raw", tmp_path / "reference"
+    raw.mkdir()
+    ref.mkdir()
+    shutil.copy(paths.REFERENCE / "indicators.csv", ref / "indicators.csv")
+    write(ref / "targets.csv", [TARGET], dataset.TARGET_COLUMNS)
+
+    def make(figures=(), sources=(SOURCE,)):
+        second = FIGURE | {"figure_id": FIGURE["figure_id"][:-2] + "02", "stated": "over 5,600",
+                           "indicator": "digital_certificates", "denominator_kind": ""}  # fmt: skip
+        write(raw / "sources.csv", list(sources), dataset.SOURCE_COLUMNS)
+        write(raw / "figures.csv", list(figures) or [FIGURE, second], dataset.FIGURE_COLUMNS)
+        return [
+            line.replace(f"{tmp_path}/", "")
+            for line in validate.validate(raw, ref, check_processed=False)
+        ]
+
+    return make
+
+
+def test_clean_tree_has_no_problems(tree):
+    assert tree() == []
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        ({"province": "Atlantis"}, "raw/figures.csv:2: province: unknown province: 'Atlantis'"),
+        ({"indicator": "happiness"}, "raw/figures.csv:2: indicator: unknown indicator 'happiness'"),
+        ({"stated": "Project 06"}, "raw/figures.csv:2: stated: does not parse"),
+        ({"as_of": "2024-13-01"}, "raw/figures.csv:2: as_of: not a calendar date"),
+        ({"as_of": "20/11/2024"}, "raw/figures.csv:2: as_of: '20/11/2024' is not a date"),
+        ({"as_of": "2025-06"}, "raw/figures.csv:2: as_of: '2025-06' starts after the source"),
+        ({"source_id": "nowhere"}, "raw/figures.csv:2: source_id: no source with id 'nowhere'"),
+        ({"as_of_basis": "guessed"}, "raw/figures.csv:2: as_of_basis: 'guessed' is not one of"),
+        ({"indicator": "dti_rank", "stated": "92%"}, "raw/figures.csv:2: stated: '92%' does not"),
+    ],
+)
+def test_each_figure_problem_names_file_line_and_column(tree, change, expected):
+    problems = tree(figures=[FIGURE | change])
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        ({"url": ""}, "raw/sources.csv:2: url: is empty"),
+        ({"url": "", "seed_file": "000_report.txt"}, None),
+        ({"published": ""}, "raw/sources.csv:2: published: is empty"),
+        ({"url": "example.org/x"}, "raw/sources.csv:2: url: 'example.org/x' is not an http(s) URL"),
+        ({"published": "21/11/2024"}, "raw/sources.csv:2: published: '21/11/2024' is not a date"),
+    ],
+)
+def test_source_problems(tree, change, expected):
+    problems = tree(figures=[FIGURE], sources=[SOURCE | change])
+    if expected is None:  # a seed report whose page was not found may go without a URL
+        assert problems == []
+    else:
+        assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_duplicate_ids_are_reported_on_both_lines(tree):
+    problems = tree(figures=[FIGURE, FIGURE], sources=[SOURCE, SOURCE])
+    for expected in [
+        "raw/figures.csv:2: figure_id: duplicate id",
+        "raw/figures.csv:3: figure_id: duplicate id",
+        "raw/sources.csv:3: source_id: duplicate id",
+    ]:
+        assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_malformed_csv_reports_the_record_line(tree, tmp_path):
+    tree()
+    figures = tmp_path / "raw" / "figures.csv"
+    text = figures.read_text().splitlines()
+    text.insert(2, "only,three,fields")
+    figures.write_text("\n".join(text) + "\n")
+    problems = validate.validate(tmp_path / "raw", tmp_path / "reference", check_processed=False)
+    assert any(":3: row: has 3 field(s), the header has 12" in p for p in problems), problems
+
+
+def test_line_numbers_follow_the_file_when_a_field_spans_lines(tree):
+    multi = FIGURE | {"scope": "first line\nsecond line"}
+    bad = FIGURE | {"figure_id": "x-02", "province": "Atlantis"}
+    problems = tree(figures=[multi, bad])
+    assert any(p.startswith("raw/figures.csv:4: province") for p in problems), problems
+
+
+def test_missing_column_is_a_header_problem(tree, tmp_path):
+    tree()
+    sources = tmp_path / "raw" / "sources.csv"
+    lines = sources.read_text().splitlines()
+    lines[0] = lines[0].replace("url", "link")
+    sources.write_text("\n".join(lines) + "\n")
+    problems = validate.validate(tmp_path / "raw", tmp_path / "reference", check_processed=False)
+    problems = [p.replace(f"{tmp_path}/", "") for p in problems]
+    assert "raw/sources.csv:1: header: missing column 'url'" in problems
+
+
+def test_target_with_unknown_source(tree, tmp_path):
+    write(tmp_path / "reference" / "targets.csv", [TARGET | {"source_id": "x"}],
+          dataset.TARGET_COLUMNS)  # fmt: skip
+    assert "reference/targets.csv:2: source_id: no source 'x'" in tree()
+
+
+def test_rejected_rows_are_counted_not_dropped(tree, tmp_path):
+    tree(figures=[FIGURE, FIGURE | {"figure_id": "x-02", "province": "Atlantis"}])
+    result = build.build(tmp_path / "raw", tmp_path / "reference")
+    assert len(result.observations) == 1
+    assert result.rejects["figure_id"].tolist() == ["x-02"]
+    assert result.rejects["line"].tolist() == [3]
+
+
+def test_cli_exits_non_zero_and_prints_one_line_per_problem(monkeypatch, capsys):
+    monkeypatch.setattr(validate, "validate", lambda: ["a.csv:2: x: bad", "a.csv:3: y: bad"])
+    assert validate.main() == 1
+    assert capsys.readouterr().out.splitlines() == ["a.csv:2: x: bad", "a.csv:3: y: bad"]
