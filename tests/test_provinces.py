@@ -81,3 +81,16 @@ def test_post_2025_units_resolve_in_both_languages():
     assert provinces.resolve_unit_2025("Tây Ninh") == "Tay Ninh"
     with pytest.raises(KeyError, match="post-2025 unit"):
         provinces.resolve_unit_2025("Binh Duong")
+
+
+def test_tile_grid_places_every_province_once():
+    grid = provinces.tile_grid()
+    assert sorted(grid.index) == sorted(provinces.table().index)
+    assert not grid.duplicated(["col", "row"]).any(), "two provinces share a tile"
+    assert grid["label"].is_unique
+
+
+def test_tile_grid_runs_north_to_south():
+    grid = provinces.tile_grid()
+    assert grid.loc["10", "row"] < grid.loc["01", "row"] < grid.loc["48", "row"]
+    assert grid.loc["48", "row"] < grid.loc["79", "row"] < grid.loc["96", "row"]

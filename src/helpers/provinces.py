@@ -73,6 +73,18 @@ def table() -> pd.DataFrame:
 
 
 @cache
+def tile_grid() -> pd.DataFrame:
+    """Tile-map layout of the 63 provinces (``label``, ``col``, ``row``; row 0 is the north).
+
+    Example:
+        >>> tile_grid().loc["01"].to_dict()
+        {'label': 'HNI', 'col': 3, 'row': 3}
+    """
+    df = pd.read_csv(paths.REFERENCE / "tile_grid.csv", dtype={"code": str})
+    return df.set_index("code")
+
+
+@cache
 def _lookup() -> dict[str, str]:
     index: dict[str, str] = {}
 
