@@ -59,9 +59,9 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _VND_BEFORE = re.compile(r"(?<!\w)VND\s*$", re.IGNORECASE)
-_TAIL = re.compile(r"^\s*(?:VND|VNĐ|đồng|dong|points?|điểm)(?!\w)", re.IGNORECASE)
+_TAIL = re.compile(r"\s*(?:VND|VNĐ|đồng|dong|points?|điểm)(?!\w)", re.IGNORECASE)
 _BRACKET_PERCENT = re.compile(
-    r"^((?:\s+[^\W\d_]+){0,3})\s*\(\s*(?P<num>\d[\d.,]*)\s*%\s*\)", re.IGNORECASE
+    r"((?:\s+[^\W\d_]+){0,3})\s*\(\s*(?P<num>\d[\d.,]*)\s*%\s*\)", re.IGNORECASE
 )
 _WORD_FIGURE = re.compile(
     r"\b(?P<word>" + "|".join(w for w in WORD_NUMBERS if w not in ("one", "hundred")) + r")"
@@ -88,6 +88,12 @@ def mask(text: str) -> str:
     return mask_non_figures(text)
 
 
+_DIGIT_RUN = re.compile(r"\d[\d.,]*\d")
+#: Runs only one style writes: 1.234.567 or 89,27 (Vietnamese); 1,234,567 or 89.27 (English).
+_VI_STYLE = re.compile(r"\d{1,3}(?:\.\d{3}){2,}|\d+,\d{1,2}")
+_EN_STYLE = re.compile(r"\d{1,3}(?:,\d{3}){2,}|\d+\.\d{1,2}")
+
+
 def document_style(text: str) -> str | None:
     """Guess how a report writes numbers: "en" (1,234.5), "vi" (1.234,5), or None if unclear.
 
@@ -95,8 +101,12 @@ def document_style(text: str) -> str | None:
         >>> document_style("1.234.567 hồ sơ, đạt 89,27%"), document_style("453,520 and 89.27%")
         ('vi', 'en')
     """
-    vi = len(re.findall(r"\d{1,3}(?:\.\d{3}){2,}(?![\d,])|(?<![\d.,])\d+,\d{1,2}(?![\d.,])", text))
-    en = len(re.findall(r"\d{1,3}(?:,\d{3}){2,}(?![\d.])|(?<![\d.,])\d+\.\d{1,2}(?![\d.,])", text))
+    vi = en = 0
+    for run in _DIGIT_RUN.findall(text):
+        if _VI_STYLE.fullmatch(run):
+            vi += 1
+        elif _EN_STYLE.fullmatch(run):
+            en += 1
     if vi > en:
         return "vi"
     if en > vi:
@@ -116,7 +126,7 @@ def _candidates(text: str, masked: str) -> list[_Span]:
         if i < len(tokens):
             link = masked[end : tokens[i].start()]
             nxt = tokens[i]
-            if MASK not in link and (
+            if len(link) <= 80 and MASK not in link and (
                 (DENOMINATOR_LINK.match(link) and not nxt.group("pct"))
                 or (re.fullmatch(r"\s*-\s*", link))
                 or (re.fullmatch(r"\s*to\s*", link) and nxt.group("pct"))
@@ -139,12 +149,12 @@ def _candidates(text: str, masked: str) -> list[_Span]:
         vnd = _VND_BEFORE.search(masked[max(0, start - 6) : start])
         if vnd:
             start -= len(vnd.group(0))
-        tail = _TAIL.match(masked[end:])
+        tail = _TAIL.match(masked, end)  # match at a position: no copy of the rest of the text
         if tail:
-            end += tail.end()
-        bracket = _BRACKET_PERCENT.match(masked[end:])
+            end = tail.end()
+        bracket = _BRACKET_PERCENT.match(masked, end)
         if bracket and not token.group("pct"):
-            end += bracket.end()
+            end = bracket.end()
             while i < len(tokens) and tokens[i].start() < end:
                 i += 1
         spans.append(_Span(start, end))

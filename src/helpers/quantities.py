@@ -23,6 +23,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -101,7 +102,7 @@ PERCENT = r"%|\s?percent\b|\s?per\s?cent\b|\s?phần\s?trăm"
 ORDINAL = r"st|nd|rd|th"
 #: One numeric token: a number, an optional ordinal suffix, scale word and percent sign.
 TOKEN = re.compile(
-    rf"(?:(?<![\w.,])|(?<=VND)|(?<=VNĐ))(?P<num>{NUMBER})(?![.,]\d)(?P<ord>{ORDINAL})?(?!\w)"
+    rf"(?=\d)(?:(?<![\w.,])|(?<=VND)|(?<=VNĐ))(?P<num>{NUMBER})(?![.,]\d)(?P<ord>{ORDINAL})?(?!\w)"
     rf"(?:\s*(?P<scale>{SCALE_PATTERN})(?!\w))?"
     rf"(?P<pct>{PERCENT})?",
     re.IGNORECASE,
@@ -120,7 +121,7 @@ ORDINAL_WORD_TOKEN = re.compile(
 #: What joins a number to its denominator: "/", "out of (the) [word]", "of (the)", "trên".
 DENOMINATOR_LINK = re.compile(
     r"^\s*(?:points?|điểm)?\s*(?:/|of(?:\s+the)?(?:\s+[^\W\d_]+)?|trên|trong\s+(?:tổng\s+)?số"
-    r"|(?:\s*[^\W\d_][\w\-\x00]*){0,5}\s+(?:out\s+of|among)(?:\s+the)?(?:\s+[^\W\d_]+)?)\s*$",
+    r"|(?:\s+[^\W\d_][\w\-\x00]*+){0,5}\s+(?:out\s+of|among)(?:\s+the)?(?:\s+[^\W\d_]+)?)\s*$",
     re.IGNORECASE,
 )
 RANGE_LINK = re.compile(r"^\s*(?:-|to|đến|tới)\s*$", re.IGNORECASE)
@@ -254,14 +255,12 @@ _SMALL_WORDS = r"(?:one|two|three|four|five)"
 #: figures are looked for, in a phrase (:func:`parse_quantity`) and in a report
 #: (:func:`helpers.extract.find_figures`).
 NOT_FIGURES = [
-    ("link or file name", r"\S*(?:https?://|www\.|\.html?|\.mp4|\.jpe?g|\.png|\.pdf|_)\S*"),
     ("identifier", rf"\b{_DOC}\s+(?:No\.?\s*|Number\s+|số\s+)?\d[\w/.\-]*"),
     ("identifier", r"\b(?:No|Số)\.?\s*\d[\w/.\-]*"),
     ("identifier", r"\b\d+(?:/\d+)*/[A-ZĐ][\w\-]*"),
     ("identifier", r"\b\d+/\d+-[A-ZĐ][\w\-]*"),
-    ("date", rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?"),
+    ("date", rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?|,?\s+\d{{4}}\b)"),
     ("date", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s*\d{{4}})?"),
-    ("date", rf"\b{_MONTH},?\s+\d{{4}}\b"),
     ("date", r"\b\d{4}-\d{2}-\d{2}\b"),
     ("date", r"(?<![\d.,/])\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}(?![.,]?\d|/)"),
     ("date", r"(?<![\d.,/])\d{1,2}/(?:19|20)\d{2}(?![.,]?\d|/)"),
@@ -279,7 +278,11 @@ NOT_FIGURES = [
     ("code", r"\b(?!VN[DĐ]\d)[^\W\d_]+-?\d+[\w.]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]+\w*"),
 ]
 _NOT_FIGURES = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in NOT_FIGURES]
+#: Links and file names are found from their marker outwards to the surrounding white space
+#: (a pattern starting with ``\S*`` would be tried at every character of a report).
+_LINK_MARKER = re.compile(r"https?://|www\.|\.html?\b|\.mp4\b|\.jpe?g\b|\.png\b|\.pdf\b|_")
 MASK = "\x00"
+_DIGITS = re.compile(r"\d+")
 
 
 def mask_non_figures(text: str) -> str:
@@ -293,19 +296,65 @@ def mask_non_figures(text: str) -> str:
         'Project ## met on ##########: 92%'
     """
     chars = list(text)
+    for m in _LINK_MARKER.finditer(text):
+        start, end = m.start(), m.end()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        for i in range(start, end):
+            if text[i].isdigit():
+                chars[i] = MASK
+    near, where = _near_digits(text)
     for kind, pattern in _NOT_FIGURES:
-        for m in pattern.finditer(text):
-            first = next((i for i in range(m.start(), m.end()) if text[i].isdigit()), None)
+        for m in pattern.finditer(near):
+            start, end = where(m.start()), where(m.end() - 1) + 1
+            found = text[start:end]
+            first = next((i for i, c in enumerate(found) if c.isdigit()), None)
             if first is None and kind == "level":  # "level-four": mask the number words
-                for word in re.finditer(_SMALL_WORDS, m.group(0), re.IGNORECASE):
-                    for i in range(m.start() + word.start(), m.start() + word.end()):
+                for word in re.finditer(_SMALL_WORDS, found, re.IGNORECASE):
+                    for i in range(start + word.start(), start + word.end()):
                         chars[i] = MASK
                 continue
             if first is None:
                 continue
-            for i in range(first, m.end()):
+            for i in range(start + first, end):
                 chars[i] = MASK
     return "".join(chars)
+
+
+#: How much text around each number the non-figure patterns may need to see.
+_CONTEXT = 60
+_GAP = "\x01"  # joins the pieces of text near numbers; no pattern matches across it
+
+
+def _near_digits(text: str):
+    """The parts of ``text`` within :data:`_CONTEXT` characters of a digit, joined, and a map
+    from a position in that string back to ``text``. Long reports are mostly words; running the
+    patterns over the numbers' neighbourhoods only is what keeps extraction fast.
+    """
+    if len(text) < 4 * _CONTEXT:
+        return text, lambda i: i
+    spans: list[list[int]] = []
+    for m in _DIGITS.finditer(text):
+        start, end = max(0, m.start() - _CONTEXT), min(len(text), m.end() + _CONTEXT)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    pieces, starts, origins, pos = [], [], [], 0
+    for start, end in spans:
+        pieces.append(text[start:end])
+        starts.append(pos)
+        origins.append(start)
+        pos += end - start + len(_GAP)
+    near = _GAP.join(pieces)
+
+    def where(i: int) -> int:
+        k = bisect.bisect_right(starts, i) - 1
+        return origins[k] + i - starts[k]
+
+    return near, where
 
 
 def _tokens(text: str, lang: str | None) -> list[_Token]:
