@@ -86,7 +86,8 @@ def process_figures(
         ...     "as_of_basis": "stated", "denominator_kind": "", "geography": "pre2025",
         ...     "scope": "", "context": "c", "curator_note": "", "_line": 2}])
         >>> srcs = pd.DataFrame([{"source_id": "s", "url": "https://x", "publisher": "p",
-        ...     "published": "2024-12-01", "language": "en"}])
+        ...     "published": "2024-12-01", "language": "en", "number_style": "",
+        ...     "seed_file": ""}])
         >>> _, problems = process_figures(figs, srcs, dataset.load_indicators(), "f.csv")
         >>> [str(p) for p in problems]
         ["f.csv:2: province: unknown province: 'Atlantis'"]
@@ -124,7 +125,7 @@ def process_figures(
             period = None
         quantity = None
         if indicator is not None:
-            lang = source["language"] if source is not None else None
+            lang = (source["number_style"] or source["language"]) if source is not None else None
             try:
                 quantity = parse_quantity(row["stated"], unit_hint=indicator["unit"], lang=lang)
             except ValueError as exc:
@@ -210,6 +211,13 @@ def read_inputs(
             problems += schemas.check(df[[*columns, "_line"]], schema, dataset.relative(path))
         tables[name] = df
     sources_file = dataset.relative(raw / "sources.csv")
+    if len(tables["sources"]):
+        urls = tables["sources"]["url"]
+        for _, row in tables["sources"][urls.ne("") & urls.duplicated(keep=False)].iterrows():
+            problems.append(
+                Problem(sources_file, int(row["_line"]), "url",
+                        f"{row['url']!r} is registered twice: one row per source document")
+            )  # fmt: skip
     for _, row in tables["sources"].iterrows():
         if not row.get("url") and not row.get("seed_file"):
             problems.append(

@@ -29,8 +29,8 @@ OBSERVATIONS = paths.PROCESSED / "observations.csv"
 REJECTS = paths.PROCESSED / "rejects.csv"
 
 SOURCE_COLUMNS = [
-    "source_id", "url", "publisher", "title", "published", "accessed", "language", "kind",
-    "seed_file", "notes",
+    "source_id", "url", "publisher", "title", "published", "accessed", "language",
+    "number_style", "kind", "seed_file", "notes",
 ]  # fmt: skip
 FIGURE_COLUMNS = [
     "figure_id", "source_id", "province", "indicator", "stated", "as_of", "as_of_basis",

@@ -31,12 +31,14 @@ from helpers.quantities import (
     _TIME_UNIT,
     DENOMINATOR_LINK,
     MASK,
+    ORDINAL_WORDS,
     QUALIFIER_PATTERN,
     TOKEN,
     WORD_NUMBERS,
+    _either_case,
     mask_non_figures,
     normalize,
-    parse_quantity,
+    read_masked,
 )
 
 COLUMNS = ["start", "end", "text", "value", "denominator", "percent", "unit", "qualifier", "upper"]
@@ -61,12 +63,25 @@ _CHANGE_BEFORE = re.compile(
 _VND_BEFORE = re.compile(r"(?<!\w)VND\s*$", re.IGNORECASE)
 _TAIL = re.compile(r"\s*(?:VND|VNĐ|đồng|dong|points?|điểm)(?!\w)", re.IGNORECASE)
 _BRACKET_PERCENT = re.compile(
-    r"((?:\s+[^\W\d_]+){0,3})\s*\(\s*(?P<num>\d[\d.,]*)\s*%\s*\)", re.IGNORECASE
+    r"((?:\s+[^\W\d_\x00][\w\-\x00]*+|\s+\x00++){0,5})\s*"
+    r"\(\s*(?:[^\W\d_]+\s+){0,2}(?P<num>\d[\d.,]*)\s*%\s*\)",
+    re.IGNORECASE,
+)
+#: A rank written in words: "ranked first", "second place", "fourth among the 63", "xếp thứ ba".
+_ORDINAL_WORD = re.compile(
+    r"(?<!\w)" + _either_case("|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))) + r"(?!\w)"
+)
+_RANK_VERB_BEFORE = re.compile(
+    r"(?<!\w)(?:ranked|ranking|ranks|rank|placed|came|xếp|đứng)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_RANK_WORD_AFTER = re.compile(
+    r"(?P<after>\s+(?:place|position)\b)?"
+    r"(?P<group>\s+(?:out\s+of|among|trong\s+(?:tổng\s+)?số)(?:\s+the)?\s+\d+)?",
+    re.IGNORECASE,
 )
 _WORD_FIGURE = re.compile(
-    r"\b(?P<word>" + "|".join(w for w in WORD_NUMBERS if w not in ("one", "hundred")) + r")"
-    r"(?=\s+(?!" + _TIME_UNIT + r"\b)[^\W\d_]+s\b)",
-    re.IGNORECASE,
+    r"(?<!\w)" + _either_case("|".join(w for w in WORD_NUMBERS if w not in ("one", "hundred")))
+    + r"(?=\s+(?!" + _TIME_UNIT + r"\b|of\b)[^\W\d_])",
 )
 
 
@@ -160,7 +175,18 @@ def _candidates(text: str, masked: str) -> list[_Span]:
         spans.append(_Span(start, end))
     for m in _WORD_FIGURE.finditer(masked):
         spans.append(_Span(m.start(), m.end()))
-    return sorted(spans, key=lambda s: s.start)
+    for m in _ORDINAL_WORD.finditer(masked):
+        verb = _RANK_VERB_BEFORE.search(masked[max(0, m.start() - 20) : m.start()])
+        after = _RANK_WORD_AFTER.match(masked, m.end())
+        if verb or after.end() > m.end():
+            spans.append(_Span(m.start() - (len(verb.group(0)) if verb else 0), after.end()))
+    spans.sort(key=lambda s: (s.start, -s.end))
+    kept: list[_Span] = []
+    for span in spans:  # a number inside a longer phrase ("34" in "ranks first out of 34")
+        if kept and span.start >= kept[-1].start and span.end <= kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
 
 
 def find_figures(text: str, lang: str | None = None) -> pd.DataFrame:
@@ -182,7 +208,7 @@ def find_figures(text: str, lang: str | None = None) -> pd.DataFrame:
     for span in _candidates(text, masked):
         phrase = text[span.start : span.end]
         try:
-            quantity = parse_quantity(phrase, lang=style)
+            quantity = read_masked(normalize(masked[span.start : span.end]), None, style, phrase)
         except ValueError:
             continue
         rows.append(

@@ -53,6 +53,9 @@ SOURCES = pa.DataFrameSchema(
         "published": pa.Column(str, pa.Check.str_matches(ISO_DATE)),
         "accessed": pa.Column(str, pa.Check.str_matches(ISO_DATE)),
         "language": _choice(["en", "vi"]),
+        # How the page writes numbers when that differs from its language (a machine-translated
+        # English page that keeps "959.022" for 959,022); blank means "as its language".
+        "number_style": _choice(["", "en", "vi"]),
         "kind": _choice(["news", "government", "ministry-ranking", "other"]),
         "seed_file": pa.Column(str),
         "notes": pa.Column(str),

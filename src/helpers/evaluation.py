@@ -1,0 +1,231 @@
+"""Score figure extractors on the labelled evaluation passages in ``data/evaluation/``.
+
+The passages imitate provincial reports (their numbers are invented for the purpose) and label
+every number in them: the figures a curator would record, and the numbers that are not figures
+(dates, years, periods, identifiers, meeting ordinals, service levels, times of day, codes).
+
+An extractor is any function ``text -> DataFrame`` with columns ``start``, ``end`` and ``value``.
+A prediction is correct when its span overlaps a labelled figure and its value equals the
+labelled value. Three numbers summarise a run:
+
+- recall: the share of labelled figures that some correct prediction finds;
+- precision: the share of predictions that are correct;
+- non-figures returned: the share of labelled non-figures that some prediction overlaps.
+
+Example:
+    >>> passages = load_passages()
+    >>> row = score(passages, ours)
+    >>> row["recall"] >= 0.95 and row["precision"] >= 0.95
+    True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from helpers import paths
+from helpers.extract import find_figures
+
+PASSAGES = paths.EVALUATION / "passages.yaml"
+Extractor = Callable[[str], pd.DataFrame]
+
+
+@dataclass
+class Label:
+    """One labelled span of a passage."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "figure" or the kind of non-figure (date, year, identifier, ...)
+    value: float | None = None
+
+
+@dataclass
+class Passage:
+    """A passage with its labels, and the language its numbers are written in."""
+
+    id: str
+    text: str
+    lang: str | None
+    figures: list[Label] = field(default_factory=list)
+    non_figures: list[Label] = field(default_factory=list)
+
+
+def _locate(text: str, phrase: str, occurrence: int, where: str) -> tuple[int, int]:
+    """Span of the n-th whole-word occurrence of ``phrase`` ("20" is not found inside "2024")."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text))
+    if len(found) < occurrence:
+        raise ValueError(f"{where}: {phrase!r} (occurrence {occurrence}) is not in the text")
+    return found[occurrence - 1].span()
+
+
+def load_passages(path: Path = PASSAGES) -> list[Passage]:
+    """Read the passages and turn each labelled phrase into a character span.
+
+    Raises:
+        ValueError: naming the file, passage and phrase when a label is not in its passage.
+
+    Example:
+        >>> p = load_passages()[0]
+        >>> p.text[p.figures[0].start : p.figures[0].end]
+        'over 5,600'
+    """
+    records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    passages = []
+    for record in records:
+        text = " ".join(record["text"].split())
+        passage = Passage(record["id"], text, record.get("lang"))
+        for entry in record.get("figures") or []:
+            where = f"{path.name}: {record['id']}"
+            start, end = _locate(text, entry["text"], entry.get("occurrence", 1), where)
+            passage.figures.append(
+                Label(start, end, entry["text"], "figure", float(entry["value"]))
+            )
+        for entry in record.get("non_figures") or []:
+            where = f"{path.name}: {record['id']}"
+            start, end = _locate(text, entry["text"], entry.get("occurrence", 1), where)
+            passage.non_figures.append(Label(start, end, entry["text"], entry["kind"]))
+        passages.append(passage)
+    return passages
+
+
+def ours(text: str, lang: str | None = None) -> pd.DataFrame:
+    """This repository's extractor, :func:`helpers.extract.find_figures`.
+
+    Example:
+        >>> ours("It reached 92%.").to_dict("records")
+        [{'start': 11, 'end': 14, 'value': 92.0}]
+    """
+    return find_figures(text, lang)[["start", "end", "value"]]
+
+
+def quantulum(text: str, lang: str | None = None) -> pd.DataFrame:
+    """quantulum3's general-purpose quantity parser, as a baseline (English only; ``lang`` is
+    ignored). Its warning that the optional unit classifier is not installed is silenced: the
+    classifier only disambiguates units, which this comparison does not score.
+
+    Example:
+        >>> quantulum("It reached 92%.").to_dict("records")
+        [{'start': 11, 'end': 14, 'value': 92.0}]
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from quantulum3 import parser
+
+        found = parser.parse(text)
+    rows = [{"start": q.span[0], "end": q.span[1], "value": float(q.value)} for q in found]
+    return pd.DataFrame(rows, columns=["start", "end", "value"])
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def match(passage: Passage, predicted: pd.DataFrame) -> dict[str, int]:
+    """Counts for one passage: labelled figures found, predictions correct, non-figures hit.
+
+    Example:
+        >>> p = load_passages()[0]
+        >>> match(p, ours(p.text))["figures_found"] == len(p.figures)
+        True
+    """
+    preds = list(predicted[["start", "end", "value"]].itertuples(index=False))
+    correct = [
+        any(_overlaps(s, e, f.start, f.end) and _same(v, f.value) for f in passage.figures)
+        for s, e, v in preds
+    ]
+    found = [
+        any(_overlaps(s, e, f.start, f.end) and _same(v, f.value) for s, e, v in preds)
+        for f in passage.figures
+    ]
+    hit = [any(_overlaps(s, e, n.start, n.end) for s, e, _ in preds) for n in passage.non_figures]
+    return {
+        "figures": len(passage.figures),
+        "figures_found": sum(found),
+        "predictions": len(preds),
+        "predictions_correct": sum(correct),
+        "non_figures": len(passage.non_figures),
+        "non_figures_returned": sum(hit),
+    }
+
+
+def score(passages: list[Passage], extractor: Extractor) -> dict[str, float]:
+    """Recall, precision and the share of non-figures returned over all passages.
+
+    Example:
+        >>> sorted(score(load_passages()[:2], ours))[:3]
+        ['figures', 'figures_found', 'non_figures']
+    """
+    totals: dict[str, float] = {}
+    for passage in passages:
+        for key, value in match(passage, extractor(passage.text, passage.lang)).items():
+            totals[key] = totals.get(key, 0) + value
+    totals["recall"] = totals["figures_found"] / totals["figures"]
+    totals["precision"] = totals["predictions_correct"] / max(totals["predictions"], 1)
+    totals["non_figures_rate"] = totals["non_figures_returned"] / max(totals["non_figures"], 1)
+    return totals
+
+
+def misses(passages: list[Passage], extractor: Extractor) -> pd.DataFrame:
+    """Every labelled figure not found and every wrong prediction, for reading the errors.
+
+    Example:
+        >>> misses(load_passages(), ours).columns.tolist()
+        ['passage', 'error', 'text', 'value']
+    """
+    rows = []
+    for p in passages:
+        predicted = extractor(p.text, p.lang)
+        preds = list(predicted[["start", "end", "value"]].itertuples(index=False))
+        for f in p.figures:
+            if not any(_overlaps(s, e, f.start, f.end) and _same(v, f.value) for s, e, v in preds):
+                rows.append({"passage": p.id, "error": "missed", "text": f.text, "value": f.value})
+        for s, e, v in preds:
+            if not any(_overlaps(s, e, f.start, f.end) and _same(v, f.value) for f in p.figures):
+                rows.append({"passage": p.id, "error": "wrong", "text": p.text[s:e], "value": v})
+    return pd.DataFrame(rows, columns=["passage", "error", "text", "value"])
+
+
+def throughput(extractor: Extractor, text: str, min_seconds: float = 0.5) -> float:
+    """Megabytes of UTF-8 text per second that ``extractor`` reads on one core.
+
+    The text is run repeatedly until ``min_seconds`` have passed, and the rate of the whole is
+    returned. Timing depends on the machine: print it, never assert it.
+
+    Example:
+        >>> throughput(ours, "It reached 92% of 5,600.", min_seconds=0.01) > 0
+        True
+    """
+    size = len(text.encode("utf-8"))
+    runs, start = 0, time.perf_counter()
+    while True:
+        extractor(text)
+        runs += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds:
+            return runs * size / 1e6 / elapsed
+
+
+def corpus(passages: list[Passage], size: int = 1_000_000) -> str:
+    """The passages' text repeated to about ``size`` characters (a report-sized workload).
+
+    Example:
+        >>> len(corpus(load_passages(), 10_000)) >= 10_000
+        True
+    """
+    one = "\n\n".join(p.text for p in passages)
+    return "\n\n".join([one] * max(1, math.ceil(size / len(one))))

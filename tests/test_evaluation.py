@@ -1,0 +1,79 @@
+"""The evaluation passages are fully labelled, and the scores mean what they say."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from helpers import evaluation as ev
+from helpers.quantities import WORD_NUMBERS
+
+NUMBER_WORDS = re.compile(r"\b(?:" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def passages():
+    return ev.load_passages()
+
+
+def test_every_number_in_a_passage_has_exactly_one_label(passages):
+    for p in passages:
+        labels = p.figures + p.non_figures
+        for a in labels:
+            for b in labels:
+                if a is not b:
+                    assert not (a.start < b.end and b.start < a.end), (p.id, a.text, b.text)
+        covered = set()
+        for label in labels:
+            covered.update(range(label.start, label.end))
+        digits = [m.start() for m in re.finditer(r"\d", p.text)]
+        words = [m.start() for m in NUMBER_WORDS.finditer(p.text)]
+        unlabelled = [p.text[i : i + 12] for i in digits + words if i not in covered]
+        assert not unlabelled, (p.id, unlabelled)
+
+
+def test_the_set_is_large_enough_to_measure_five_percent(passages):
+    assert sum(len(p.figures) for p in passages) >= 100
+    assert sum(len(p.non_figures) for p in passages) >= 50
+
+
+def test_a_label_missing_from_its_passage_names_it(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "- id: x1\n  text: It reached 92%.\n  figures:\n    - {text: '93%', value: 93}\n"
+    )
+    with pytest.raises(ValueError, match=r"p.yaml: x1: '93%'"):
+        ev.load_passages(path)
+
+
+def test_labels_are_whole_words(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("- id: x1\n  text: In 2024 there were 20 units.\n"
+                    "  figures:\n    - {text: '20', value: 20}\n")  # fmt: skip
+    (label,) = ev.load_passages(path)[0].figures
+    assert (label.start, label.end) == (19, 21)  # not the "20" that starts "2024"
+
+
+def test_our_extractor_meets_the_targets(passages):
+    row = ev.score(passages, ev.ours)
+    assert row["recall"] >= 0.95, ev.misses(passages, ev.ours)
+    assert row["precision"] >= 0.95, ev.misses(passages, ev.ours)
+    assert row["non_figures_rate"] <= 0.05
+
+
+def _fixed(rows):
+    return lambda text, lang=None: pd.DataFrame(rows, columns=["start", "end", "value"])
+
+
+def test_scores_count_what_they_claim(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "- id: x1\n  text: On May 9 it reached 92% and 5,600 cards.\n"
+        "  figures:\n    - {text: '92%', value: 92}\n    - {text: '5,600', value: 5600}\n"
+        "  non_figures:\n    - {text: 'May 9', kind: date}\n"
+    )
+    passages = ev.load_passages(path)
+    # One right figure, one wrong value on the other figure, one hit on the date.
+    row = ev.score(passages, _fixed([(19, 22, 92.0), (27, 32, 56.0), (3, 8, 9.0)]))
+    assert (row["recall"], row["precision"], row["non_figures_rate"]) == (0.5, 1 / 3, 1.0)
+    assert ev.score(passages, _fixed([]))["precision"] == 0.0
