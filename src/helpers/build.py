@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,9 +24,7 @@ import pandas as pd
 
 from helpers import audit, dataset, paths, provinces, schemas
 from helpers.dataset import Problem
-from helpers.quantities import parse_quantity
-
-CHANGE_WORDS = re.compile(r"\b(increase[sd]?|up|rise|rose|grew|growth|higher|tăng)\b", re.I)
+from helpers.quantities import CHANGE_WORDS, parse_quantity
 
 OBSERVATION_COLUMNS = [
     "figure_id", "province_code", "province", "province_vi", "region", "unit_2025",

@@ -130,8 +130,10 @@ RANK_WORDS = re.compile(
     re.IGNORECASE,
 )
 POINT_WORDS = re.compile(r"\b(?:points?|điểm|score[sd]?|scoring)\b", re.IGNORECASE)
+#: Words that make a figure a change rather than a level ("up 66%", but not "up to 90%").
 CHANGE_WORDS = re.compile(
-    r"\b(?:increase[sd]?|decrease[sd]?|up|down|rise|rose|fell|grew|growth|higher|lower|tăng|giảm)\b",
+    r"\b(?:increase[sd]?|decrease[sd]?|(?:up|down)(?!\s+to\b)|rise|rose|fell|grew|growth|higher"
+    r"|lower|tăng|giảm)\b",
     re.IGNORECASE,
 )
 VND_WORDS = re.compile(r"(?:\bVND\b|\bVNĐ\b|\bdong\b|\bđồng\b|₫)", re.IGNORECASE)

@@ -1,0 +1,199 @@
+"""What the dataset holds: headline counts, coverage, national series, flags, citations.
+
+The dataset's front page (notebook 01) and the closing notes of every release use these, so the
+numbers a reader sees are computed in one place.
+
+Example:
+    >>> from helpers import dataset
+    >>> obs = dataset.load_observations()
+    >>> counts = headline(obs, dataset.load_sources())
+    >>> counts["provinces with a Project 06 figure"] >= 40
+    True
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from helpers import audit, dataset, provinces
+
+#: Indicators that measure Project 06 itself (the DTI and 'other' are context, not progress).
+CONTEXT_INDICATORS = ("dti_rank", "dti_score", "other")
+#: The national series the project follows, and the indicators each gathers.
+NATIONAL_SERIES = {
+    "e-ID accounts": ("eid_accounts", "eid_level2_accounts", "eid_applications"),
+    "chip ID cards": ("chip_id_cards", "chip_id_applications"),
+    "essential public services": ("essential_services_available", "essential_services_online"),
+}
+#: What each audit flag means, in a sentence.
+FLAG_MEANINGS = {
+    "percent_mismatch": "the stated percent and value/denominator differ by more than "
+    f"{audit.PERCENT_TOLERANCE} points",
+    "above_denominator": "the value exceeds its denominator (a target exceeded, or a part "
+    "larger than its whole)",
+    "sources_disagree": "another source gives a materially different value for the same "
+    "province, indicator and date",
+    "ambiguous_increase": "an 'increase of N%' that may be percentage points or a relative "
+    "change",
+    "date_inferred": "the date was worked out from the report, not stated in it",
+}
+
+
+def project06(obs: pd.DataFrame) -> pd.DataFrame:
+    """Observations that measure Project 06 itself, for the 63 provinces (not national,
+    not the 34 post-2025 units, not DTI or other context figures).
+
+    Example:
+        >>> from helpers import dataset
+        >>> bool(project06(dataset.load_observations())["indicator"].isin(CONTEXT_INDICATORS).any())
+        False
+    """
+    keep = (
+        ~obs["indicator"].isin(CONTEXT_INDICATORS)
+        & obs["province_code"].ne(provinces.NATIONAL_CODE)
+        & obs["geography"].eq("pre2025")
+    )
+    return obs[keep]
+
+
+def national_points(obs: pd.DataFrame, start: int = 2021, end: int = 2025) -> pd.DataFrame:
+    """Dated national points per series within ``start``–``end`` (by the date described).
+
+    Example:
+        >>> from helpers import dataset
+        >>> table = national_points(dataset.load_observations())
+        >>> list(table.columns)
+        ['series', 'observations', 'dated points', 'first', 'last']
+    """
+    national = obs[obs["province_code"].eq(provinces.NATIONAL_CODE)]
+    rows = []
+    for series, indicators in NATIONAL_SERIES.items():
+        sub = national[national["indicator"].isin(indicators)]
+        sub = sub[sub["as_of_end"].dt.year.between(start, end)]
+        rows.append(
+            {
+                "series": series,
+                "observations": len(sub),
+                "dated points": sub["as_of"].nunique(),
+                "first": sub["as_of_end"].min().date() if len(sub) else None,
+                "last": sub["as_of_end"].max().date() if len(sub) else None,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def flag_counts(obs: pd.DataFrame) -> pd.DataFrame:
+    """How many observations raise each audit flag, with what the flag means.
+
+    Example:
+        >>> from helpers import dataset
+        >>> flag_counts(dataset.load_observations()).index.tolist() == audit.FLAGS
+        True
+    """
+    counts = {name: int(obs[f"flag_{name}"].sum()) for name in audit.FLAGS}
+    return pd.DataFrame(
+        {"observations": counts, "meaning": FLAG_MEANINGS}, index=audit.FLAGS
+    ).rename_axis("flag")
+
+
+def headline(obs: pd.DataFrame, sources: pd.DataFrame) -> dict[str, int]:
+    """The dataset in a few counts.
+
+    Example:
+        >>> from helpers import dataset
+        >>> sorted(headline(dataset.load_observations(), dataset.load_sources()))[0]
+        'DTI 2022 ranks (of 63)'
+    """
+    p06 = project06(obs)
+    dti22 = obs[
+        obs["indicator"].eq("dti_rank") & obs["as_of"].eq("2022") & obs["geography"].eq("pre2025")
+    ]
+    return {
+        "sources": len(sources),
+        "figures": len(obs),
+        "provinces with a Project 06 figure": p06["province_code"].nunique(),
+        "post-2025 units with a figure": obs.loc[obs["geography"].eq("post2025"), "province"]
+        .nunique(),
+        "national observations": int(obs["province_code"].eq(provinces.NATIONAL_CODE).sum()),
+        "DTI 2022 ranks (of 63)": dti22["province_code"].nunique(),
+        "seed reports transcribed": int(sources["seed_file"].ne("").sum()),
+    }
+
+
+def coverage(obs: pd.DataFrame) -> pd.DataFrame:
+    """Observations per province (rows, 63 in code order) and indicator group (columns).
+
+    Example:
+        >>> from helpers import dataset
+        >>> coverage(dataset.load_observations()).shape[0]
+        63
+    """
+    groups = dataset.load_indicators()["group"]
+    p06 = project06(obs).assign(group=lambda d: d["indicator"].map(groups))
+    table = pd.crosstab(p06["province_code"], p06["group"])
+    codes = provinces.table().index
+    table = table.reindex(codes, fill_value=0)
+    table.index = [provinces.table().loc[c, "name_en"] for c in codes]
+    return table.rename_axis("province").rename_axis("indicator group", axis=1)
+
+
+def by_region(obs: pd.DataFrame) -> pd.DataFrame:
+    """Provinces per region, and how many of them have at least one Project 06 figure.
+
+    Example:
+        >>> from helpers import dataset
+        >>> int(by_region(dataset.load_observations())["provinces"].sum())
+        63
+    """
+    table = provinces.table()
+    covered = set(project06(obs)["province_code"])
+    out = table.groupby("region").agg(
+        provinces=("name_en", "size"),
+        with_figures=("name_en", lambda s: sum(code in covered for code in s.index)),
+    )
+    return out.rename(columns={"with_figures": "with a Project 06 figure"})
+
+
+def cite(obs: pd.DataFrame, figure_id: str) -> str:
+    """A citation for one figure: the number as worded, its date, and its source.
+
+    Example:
+        >>> from helpers import dataset
+        >>> cite(dataset.load_observations(), "seed-vietnamvn-2024-01-25-thaibinh-2023-review-16")
+        ... # doctest: +ELLIPSIS
+        'Thai Binh, VNeID e-ID accounts activated: "958,367 out of 794,301" (2023). Vietnam.vn...'
+    """
+    row = obs.set_index("figure_id").loc[figure_id]
+    where = row["source_url"] or f"seed report {row['seed_file']}"
+    return (
+        f'{row["province"]}, {row["indicator_name"]}: "{row["stated"]}" ({row["as_of"]}). '
+        f"{row['publisher']}, published {row['published']}. {where}. "
+        f"Project 06 dataset, figure {figure_id}."
+    )
+
+
+def source_scopes(obs: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Each source with a label for what its figures are about (for the timeline).
+
+    A source is "DTI rankings" when it only gives DTI figures, "national" when it only gives
+    national ones, "post-2025 units" when it only describes the merged units, otherwise
+    "provinces".
+
+    Example:
+        >>> from helpers import dataset
+        >>> table = source_scopes(dataset.load_observations(), dataset.load_sources())
+        >>> sorted(table["scope"].unique())[0]
+        'DTI rankings'
+    """
+
+    def label(group: pd.DataFrame) -> str:
+        if group["indicator"].isin(["dti_rank", "dti_score"]).all():
+            return "DTI rankings"
+        if group["province_code"].eq(provinces.NATIONAL_CODE).all():
+            return "national"
+        if group["geography"].eq("post2025").all():
+            return "post-2025 units"
+        return "provinces"
+
+    labels = obs.groupby("source_id")[["indicator", "province_code", "geography"]].apply(label)
+    return sources.assign(scope=sources["source_id"].map(labels).fillna("no figure kept"))

@@ -1,0 +1,66 @@
+"""The dataset's front-page numbers are computed from the observations, not typed in."""
+
+import pandas as pd
+
+from helpers import dataset, figures, provinces, summary
+
+
+def _obs():
+    return dataset.load_observations()
+
+
+def test_project06_keeps_only_provincial_progress_figures():
+    kept = summary.project06(_obs())
+    assert kept["geography"].eq("pre2025").all()
+    assert kept["province_code"].ne(provinces.NATIONAL_CODE).all()
+    assert not kept["indicator"].isin(summary.CONTEXT_INDICATORS).any()
+
+
+def test_coverage_counts_add_up_to_the_provincial_observations():
+    obs = _obs()
+    table = summary.coverage(obs)
+    assert table.shape[0] == 63
+    assert table.to_numpy().sum() == len(summary.project06(obs))
+
+
+def test_headline_counts_match_the_tables():
+    obs, sources = _obs(), dataset.load_sources()
+    counts = summary.headline(obs, sources)
+    assert counts["figures"] == len(obs)
+    assert counts["sources"] == len(sources)
+    covered = (summary.coverage(obs).sum(axis=1) > 0).sum()
+    assert counts["provinces with a Project 06 figure"] == covered
+    assert counts["DTI 2022 ranks (of 63)"] == 63
+
+
+def test_national_points_count_distinct_dates_within_the_years():
+    obs = _obs()
+    table = summary.national_points(obs, start=2021, end=2025).set_index("series")
+    assert (table["dated points"] <= table["observations"]).all()
+    assert pd.Timestamp(table.loc["e-ID accounts", "last"]).year <= 2025
+
+
+def test_citation_names_the_source_and_the_figure():
+    obs = _obs()
+    row = obs.iloc[0]
+    text = summary.cite(obs, row["figure_id"])
+    assert row["stated"] in text and row["figure_id"] in text
+    assert (row["source_url"] or row["seed_file"]) in text
+
+
+def test_every_source_gets_a_scope_label():
+    table = summary.source_scopes(_obs(), dataset.load_sources())
+    assert table["scope"].notna().all()
+    assert set(table["scope"]) <= {"DTI rankings", "national", "post-2025 units", "provinces",
+                                   "no figure kept"}  # fmt: skip
+
+
+def test_figures_have_titles_and_labelled_axes():
+    obs = _obs()
+    for fig in (
+        figures.coverage_heatmap(summary.coverage(obs)),
+        figures.sources_timeline(summary.source_scopes(obs, dataset.load_sources())),
+    ):
+        ax = fig.axes[0]
+        assert ax.get_title(loc="left")
+        assert ax.get_xlabel() and ax.get_ylabel()
