@@ -67,3 +67,31 @@ def sources_timeline(sources: pd.DataFrame):
     ax.legend(title=None, fontsize=8, frameon=False)
     ax.tick_params(axis="x", labelrotation=45)
     return fig
+
+
+def extraction_scores(table: pd.DataFrame):
+    """Grouped bars of recall, precision and non-figures returned, one group per extractor.
+
+    ``table`` is indexed by extractor with columns ``recall``, ``precision`` and
+    ``non_figures_rate`` (shares between 0 and 1).
+
+    Example:
+        >>> t = pd.DataFrame({"recall": [1.0], "precision": [0.9], "non_figures_rate": [0.0]},
+        ...                  index=["x"])
+        >>> extraction_scores(t).axes[0].get_ylabel()
+        'Share (0 to 1)'
+    """
+    plotting.use_style()
+    metrics = {"recall": "Recall", "precision": "Precision",
+               "non_figures_rate": "Non-figures returned"}  # fmt: skip
+    data = table[list(metrics)].rename(columns=metrics).T
+    fig, ax = plt.subplots(figsize=(7.0, 3.4))
+    data.plot.bar(ax=ax, width=0.75, color=plotting.PALETTE[: data.shape[1]], rot=0)
+    for container in ax.containers:
+        ax.bar_label(container, fmt="%.2f", fontsize=7, padding=2)
+    ax.set_ylim(0, 1.3)
+    ax.set_title("Figure extraction on the labelled passages", loc="left")
+    ax.set_xlabel("Measure (recall and precision: higher is better; non-figures: lower)")
+    ax.set_ylabel("Share (0 to 1)")
+    ax.legend(title=None, frameon=False, fontsize=8, loc="upper center", ncol=2)
+    return fig

@@ -66,9 +66,14 @@ def add_note(fig: mpl.figure.Figure, source: str, data_date: str) -> None:
         >>> fig = plt.figure(); add_note(fig, "GSO", "2024"); fig.texts[-1].get_text()
         'Source: GSO. Data as of 2024.'
     """
+    # Below everything already drawn (tick labels, axis titles), so the note never overlaps;
+    # figures are saved with a tight bounding box, which grows to include it.
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    width, height = fig.get_size_inches()
     fig.text(
-        0.01, 0.005, f"Source: {source}. Data as of {data_date}.",
-        ha="left", va="bottom", fontsize=7.5, color="#444444", wrap=True,
+        max(box.x0 / width, 0.0), box.y0 / height - 0.01,
+        f"Source: {source}. Data as of {data_date}.",
+        ha="left", va="top", fontsize=7.5, color="#444444", wrap=True,
     )  # fmt: skip
 
 
