@@ -103,3 +103,17 @@ def test_spearman_interval_and_small_sample_note():
     small = models.spearman_ci([1, 2, 3, 4, 5], [2, 1, 4, 3, 5])
     assert small["note"].startswith("n < 10")
     assert np.isnan(models.spearman_ci([1, 2], [1, 2])["rho"])
+
+
+def test_binomial_glm_widens_intervals_for_overdispersed_counts():
+    rng = np.random.default_rng(3)
+    t = np.repeat(np.arange(6.0), 4)
+    n = np.full(t.size, 50_000)
+    # Each province-period has its own deviation from the trend: far more spread than binomial.
+    p = 1 / (1 + np.exp(-(-1.0 + 0.5 * t + rng.normal(0, 0.4, t.size))))
+    d = pd.DataFrame({"k": rng.binomial(n, p), "n": n, "t": t})
+    quasi = models.binomial_glm(d, "k", "n", ["t"])
+    plain = models.binomial_glm(d, "k", "n", ["t"], scale=None)
+    assert quasi.bse["t"] > 10 * plain.bse["t"]
+    ors = models.odds_ratios(quasi)
+    assert ors.loc["t", "lower"] < np.exp(0.5) < ors.loc["t", "upper"]

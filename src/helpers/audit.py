@@ -89,7 +89,13 @@ def add_flags(obs: pd.DataFrame) -> pd.DataFrame:
         ('above_denominator;date_inferred', 'target exceeded')
     """
     out = obs.copy()
-    ratio_ok = out["denominator"].gt(0) & out["unit"].isin(["count", "VND"])
+    # A share only when the denominator is a whole, a target or the eligible population: "11/25"
+    # said of the police's part of a list of services is a breakdown, not progress.
+    ratio_ok = (
+        out["denominator"].gt(0)
+        & out["unit"].isin(["count", "VND"])
+        & out["denominator_kind"].ne("group")
+    )
     out["percent_computed"] = np.where(ratio_ok, out["value"] / out["denominator"] * 100, np.nan)
     out["rate"] = out["percent_stated"].where(
         out["percent_stated"].notna(),

@@ -1,0 +1,133 @@
+"""Where provinces stand: latest whole-province figures, shares of targets, the 2025 units.
+
+Reports mix whole-province figures with figures for one district, ward or service centre;
+comparisons between provinces use whole-province figures only (:func:`whole_province`), and
+always carry the date and source of each figure.
+
+Example:
+    >>> from helpers import dataset
+    >>> table = latest(dataset.load_observations(), ["online_applications"])
+    >>> table["province_code"].is_unique
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from helpers import provinces
+
+#: Scope words that mark a figure about part of a province, not all of it.
+PART_OF_PROVINCE = re.compile(
+    r"\b(?:district|commune|ward|special zone|centre|center|city-level|provincial level only"
+    r"|district level|commune level|only)\b",
+    re.IGNORECASE,
+)
+
+
+def whole_province(obs: pd.DataFrame) -> pd.Series:
+    """True for figures about a whole province (or the nation), False for parts of one.
+
+    A figure is taken to describe part of a province when its scope names a district,
+    commune, ward, special zone or service centre, or says "only".
+
+    Example:
+        >>> whole_province(pd.DataFrame({"scope": ["Cat Hai district", "whole province"]})).tolist()
+        [False, True]
+    """
+    return ~obs["scope"].fillna("").str.contains(PART_OF_PROVINCE)
+
+
+def latest(
+    obs: pd.DataFrame, indicators: list[str], geography: str = "pre2025", rates: bool = True
+) -> pd.DataFrame:
+    """The latest whole-province level figure per province for ``indicators``.
+
+    With ``rates`` only figures that carry a share (``rate``) count. Ties on the date go to
+    the figure listed first (by figure id), so the choice is deterministic.
+
+    Example:
+        >>> from helpers import dataset
+        >>> obs = dataset.load_observations()
+        >>> latest(obs, ["dti_rank"], rates=False)["province_code"].nunique() == 63
+        True
+    """
+    rows = obs[
+        obs["indicator"].isin(indicators)
+        & obs["geography"].eq(geography)
+        & obs["province_code"].ne(provinces.NATIONAL_CODE)
+        & obs["measure"].eq("level")
+        & whole_province(obs)
+    ]
+    if rates:
+        rows = rows[rows["rate"].notna()]
+    rows = rows.sort_values(["province_code", "as_of_end", "figure_id"],
+                            ascending=[True, False, True])  # fmt: skip
+    return rows.drop_duplicates("province_code").reset_index(drop=True)
+
+
+def dti_ranks(obs: pd.DataFrame, year: str = "2022", geography: str = "pre2025") -> pd.Series:
+    """DTI rank per province code (or per 2025 unit name) for one assessment year.
+
+    Example:
+        >>> from helpers import dataset
+        >>> int(dti_ranks(dataset.load_observations()).loc["48"])
+        1
+    """
+    rows = obs[
+        obs["indicator"].eq("dti_rank") & obs["as_of"].eq(year) & obs["geography"].eq(geography)
+    ]
+    key = "province_code" if geography == "pre2025" else "province"
+    return rows.drop_duplicates(key).set_index(key)["value"].rename(f"DTI {year} rank")
+
+
+def by_unit_2025(values: pd.Series) -> pd.DataFrame:
+    """Province values (indexed by code) gathered into their 2025 units.
+
+    Returns, per unit, the mean of its former provinces' values, the lowest and highest, and
+    how many former provinces it joined and how many of them have a value.
+
+    Example:
+        >>> out = by_unit_2025(pd.Series({"30": 13.0, "31": 14.0}))
+        >>> out.loc["Hai Phong", ["mean", "with_value", "provinces"]].tolist()
+        [13.5, 2.0, 2.0]
+    """
+    table = provinces.table()
+    frame = table[["unit_2025"]].assign(value=values.reindex(table.index))
+    out = frame.groupby("unit_2025")["value"].agg(["mean", "min", "max", "count", "size"])
+    return out.rename(columns={"count": "with_value", "size": "provinces"}).rename_axis("unit")
+
+
+def target_shares(obs: pd.DataFrame) -> pd.DataFrame:
+    """Figures stated against a target (``denominator_kind == "target"``), as % of target.
+
+    Example:
+        >>> from helpers import dataset
+        >>> bool((target_shares(dataset.load_observations())["percent_of_target"] > 0).all())
+        True
+    """
+    rows = obs[obs["denominator_kind"].eq("target") & obs["denominator"].gt(0)].copy()
+    rows["percent_of_target"] = rows["value"] / rows["denominator"] * 100
+    return rows.sort_values("percent_of_target", ascending=False).reset_index(drop=True)
+
+
+def task_completion(obs: pd.DataFrame) -> pd.DataFrame:
+    """Provincial Project 06 task and model completion stated as "done out of assigned".
+
+    Example:
+        >>> from helpers import dataset
+        >>> bool((task_completion(dataset.load_observations())["percent"] <= 100).all())
+        True
+    """
+    rows = obs[
+        obs["indicator"].isin(["project06_tasks", "project06_models"])
+        & obs["denominator"].notna()
+        & obs["province_code"].ne(provinces.NATIONAL_CODE)
+        & obs["geography"].eq("pre2025")
+    ].copy()
+    rows["percent"] = rows["value"] / rows["denominator"] * 100
+    return rows.sort_values(["indicator", "percent"], ascending=[True, False]).reset_index(
+        drop=True
+    )
