@@ -61,6 +61,9 @@ unit: $(STAMP) ## Unit tests only
 test-notebooks: $(STAMP) ## Strict nbval over every notebook
 	@$(PY) -m pytest -n $(JOBS) $(NBVAL) -p no:cacheprovider notebooks
 
+site: $(STAMP) ## Build site/ from the stored notebooks (no re-execution) and the province profiles
+	@$(PY) -m helpers.site
+
 build-data: $(STAMP) ## Regenerate data/processed from data/raw and data/reference
 	@$(PY) -m helpers.build
 
