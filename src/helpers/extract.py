@@ -31,7 +31,7 @@ from helpers.quantities import (
     _TIME_UNIT,
     DENOMINATOR_LINK,
     MASK,
-    ORDINAL_WORDS,
+    ORDINAL_WORD_TOKEN,
     QUALIFIER_PATTERN,
     TOKEN,
     WORD_NUMBERS,
@@ -43,12 +43,11 @@ from helpers.quantities import (
 
 COLUMNS = ["start", "end", "text", "value", "denominator", "percent", "unit", "qualifier", "upper"]
 
-_ORDINAL_SUFFIX = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
-
 _QUAL_BEFORE = re.compile(rf"(?<!\w)(?:{QUALIFIER_PATTERN})\s+$", re.IGNORECASE)
+#: A rank verb right before a number or an ordinal word ("ranked 6th", "xếp thứ ba").
 _RANK_BEFORE = re.compile(
-    r"(?<!\w)(?:ranked|ranking|ranks|rank|placed|xếp\s+thứ|xếp\s+hạng|đứng\s+thứ|hạng)\s+"
-    r"(?:(?:the|at|in|No\.?)\s+)?$",
+    r"(?<!\w)(?:ranked|ranking|ranks|rank|placed|came|xếp(?:\s+(?:thứ|hạng))?"
+    r"|đứng(?:\s+thứ)?|hạng)\s+(?:(?:the|at|in|No\.?)\s+)?$",
     re.IGNORECASE,
 )
 _RANK_AFTER = re.compile(
@@ -66,13 +65,6 @@ _BRACKET_PERCENT = re.compile(
     r"((?:\s+[^\W\d_\x00][\w\-\x00]*+|\s+\x00++){0,5})\s*"
     r"\(\s*(?:[^\W\d_]+\s+){0,2}(?P<num>\d[\d.,]*)\s*%\s*\)",
     re.IGNORECASE,
-)
-#: A rank written in words: "ranked first", "second place", "fourth among the 63", "xếp thứ ba".
-_ORDINAL_WORD = re.compile(
-    r"(?<!\w)" + _either_case("|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))) + r"(?!\w)"
-)
-_RANK_VERB_BEFORE = re.compile(
-    r"(?<!\w)(?:ranked|ranking|ranks|rank|placed|came|xếp|đứng)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _RANK_WORD_AFTER = re.compile(
     r"(?P<after>\s+(?:place|position)\b)?"
@@ -175,8 +167,8 @@ def _candidates(text: str, masked: str) -> list[_Span]:
         spans.append(_Span(start, end))
     for m in _WORD_FIGURE.finditer(masked):
         spans.append(_Span(m.start(), m.end()))
-    for m in _ORDINAL_WORD.finditer(masked):
-        verb = _RANK_VERB_BEFORE.search(masked[max(0, m.start() - 20) : m.start()])
+    for m in ORDINAL_WORD_TOKEN.finditer(masked):  # "ranked first", "second place", "thứ ba"
+        verb = _RANK_BEFORE.search(masked[max(0, m.start() - 24) : m.start()])
         after = _RANK_WORD_AFTER.match(masked, m.end())
         if verb or after.end() > m.end():
             spans.append(_Span(m.start() - (len(verb.group(0)) if verb else 0), after.end()))

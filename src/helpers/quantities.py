@@ -114,10 +114,7 @@ ORDINAL_WORDS = {
     "thứ ba": 3, "thứ tư": 4, "thứ năm": 5, "thứ sáu": 6, "thứ bảy": 7, "thứ tám": 8,
     "thứ chín": 9, "thứ mười": 10,
 }  # fmt: skip
-ORDINAL_WORD_TOKEN = re.compile(
-    r"(?<!\w)(?P<word>" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + r")(?!\w)",
-    re.IGNORECASE,
-)
+ORDINAL_WORD_PATTERN = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 #: What joins a number to its denominator: "/", "out of (the) [word]", "of (the)", "trên".
 DENOMINATOR_LINK = re.compile(
     r"^\s*(?:points?|điểm)?\s*(?:/|of(?:\s+the)?(?:\s+[^\W\d_]+)?|trên|trong\s+(?:tổng\s+)?số"
@@ -250,6 +247,9 @@ def _either_case(words: str) -> str:
     return "(?-i:" + "|".join(forms) + ")"
 
 
+ORDINAL_WORD_TOKEN = re.compile(
+    r"(?<!\w)(?P<word>" + _either_case(ORDINAL_WORD_PATTERN) + r")(?!\w)"
+)
 _MONTH = (
     _either_case(
         "January|February|March|April|May|June|July|August|September|October|November|December"
