@@ -90,3 +90,11 @@ def test_profile_accepts_any_spelling_and_refuses_unknown_places(obs):
         profile.build_profile(obs, "Atlantis")
     with pytest.raises(KeyError, match="nation"):
         profile.build_profile(obs, "Vietnam")
+
+
+def test_every_national_figure_of_a_modelled_indicator_is_chosen_or_refused(obs):
+    """A new national figure must be placed in or out of its series explicitly."""
+    national = obs[obs["province_code"].eq("VN") & obs["indicator"].isin(
+        ["eid_accounts", "chip_id_cards"])]  # fmt: skip
+    unlisted = set(national["figure_id"]) - set(series.selection()["figure_id"])
+    assert not unlisted, f"add to data/reference/model_series.csv: {sorted(unlisted)}"

@@ -138,6 +138,7 @@ def test_two_decimal_figures_read_back_without_a_language(whole, cents, style):
 
 @given(st.integers(min_value=1, max_value=999), st.sampled_from(["thousand", "million", "billion"]))
 def test_scale_words_multiply(n, word):
+    # (also 4.03 million must come out a whole count, not 4030000.000000001)
     scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9}[word]
     assert parse_quantity(f"{n} {word}").value == n * scale
 
@@ -146,3 +147,9 @@ def test_scale_words_multiply(n, word):
 def test_rank_out_of_group(rank, group):
     q = parse_quantity(f"ranked {rank} out of {group}")
     assert (q.unit, q.value, q.denominator) == ("rank", rank, group)
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=99))
+def test_decimal_millions_are_whole_counts(whole, cents):
+    value = parse_quantity(f"{whole}.{cents:02d} million").value
+    assert value == (whole * 100 + cents) * 10_000

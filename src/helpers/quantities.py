@@ -382,8 +382,10 @@ def _tokens(text: str, lang: str | None) -> list[_Token]:
         scale_word = (m.group("scale") or "").lower()
         scale = SCALES.get(scale_word, 1.0)
         number = parse_number(m.group("num"), lang, bool(scale_word or m.group("pct")))
+        # 4.03 × 10⁶ is 4030000.000000001 in binary floating point: round the scaled value.
+        value = round(number * scale, 6) if scale > 1 else number
         found.append(
-            _Token(m.start(), m.end(), number * scale, bool(m.group("ord")), bool(m.group("pct")))
+            _Token(m.start(), m.end(), value, bool(m.group("ord")), bool(m.group("pct")))
         )
     taken = [(t.start, t.end) for t in found]
     for pattern, table, ordinal in (
