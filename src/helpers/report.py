@@ -20,16 +20,48 @@ Example:
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
 from helpers import paths
 
 TIMEOUT_SECONDS = 900
+#: Seconds a kernel may take to start; generous, because tests start kernels in parallel on a
+#: two-core machine that is busy with other work.
+STARTUP_SECONDS = 240
+
+
+class LocalKernelManager(KernelManager):
+    """A kernel that talks over IPC sockets in a private temporary folder.
+
+    Kernels started at the same moment by different processes (the figure test, the site's
+    profiles, nbval) would otherwise race for the same free TCP port.
+
+    Example:
+        >>> km = LocalKernelManager()
+        >>> km.transport
+        'ipc'
+        >>> km.cleanup_resources()
+    """
+
+    def __init__(self, **kwargs):
+        self._socket_dir = Path(tempfile.mkdtemp(prefix="p06-kernel-"))
+        kwargs.setdefault("transport", "ipc")
+        kwargs.setdefault("ip", str(self._socket_dir / "kernel"))
+        super().__init__(**kwargs)
+
+    def cleanup_resources(self, restart: bool = False) -> None:
+        """Remove the socket files and, unless restarting, their folder."""
+        super().cleanup_resources(restart=restart)
+        if not restart:
+            shutil.rmtree(self._socket_dir, ignore_errors=True)
 
 
 def execute(nb: nbformat.NotebookNode, cwd: Path = paths.NOTEBOOKS) -> nbformat.NotebookNode:
@@ -52,6 +84,8 @@ def execute(nb: nbformat.NotebookNode, cwd: Path = paths.NOTEBOOKS) -> nbformat.
         nb,
         kernel_name="python3",
         timeout=TIMEOUT_SECONDS,
+        startup_timeout=STARTUP_SECONDS,
+        kernel_manager_class=LocalKernelManager,
         record_timing=False,
         resources={"metadata": {"path": str(cwd)}},
     )

@@ -29,7 +29,7 @@ import nbformat
 import pandas as pd
 from nbconvert import HTMLExporter
 
-from helpers import dataset, paths, provinces, summary
+from helpers import dataset, paths, provinces, report, summary
 from helpers.profile import slug
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -138,6 +138,8 @@ def _execute_profile(args: tuple[str, str, str]) -> str:
         parameters={"province": province},
         cwd=str(paths.NOTEBOOKS),
         kernel_name="python3",
+        start_timeout=report.STARTUP_SECONDS,
+        kernel_manager_class=report.LocalKernelManager,
         progress_bar=False,
         log_output=False,
         report_mode=False,
