@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -170,7 +171,10 @@ def run_profiles(codes: list[str], out_dir: Path, workers: int = 2) -> dict[str,
     jobs = [(provinces.name(c), str(out_dir / f"{c}.ipynb"), str(figure_dir)) for c in codes]
     if not jobs:
         return {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # Fresh interpreters, not forks: the parent may already hold kernel-client threads (it has
+    # just executed the notebooks), and a fork would copy their locks and deadlock.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         done = list(pool.map(_execute_profile, jobs))
     return {code: Path(path) for code, path in zip(codes, done, strict=True)}
 
