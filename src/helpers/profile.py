@@ -76,14 +76,3 @@ def build_profile(obs: pd.DataFrame, province: str) -> Profile:
     return Profile(code, info["name_en"], info["name_vi"], info["region"], info["unit_2025"],
                    partners, mine.reset_index(drop=True), dti)  # fmt: skip
 
-
-def provinces_with_data(obs: pd.DataFrame) -> list[str]:
-    """Names of the provinces with at least one Project 06 figure, in code order.
-
-    Example:
-        >>> from helpers import dataset
-        >>> "Hai Duong" in provinces_with_data(dataset.load_observations())
-        True
-    """
-    codes = sorted(summary.project06(obs)["province_code"].unique())
-    return [provinces.name(c) for c in codes]
