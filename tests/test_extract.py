@@ -43,6 +43,11 @@ def test_spans_are_exact():
         ("Tỉnh đã kích hoạt hơn 1,2 triệu tài khoản.", ["hơn 1,2 triệu"]),
         ("The target range is 80-90% of applications.", ["80-90%"]),
         ("Officials in five districts took part.", ["five"]),
+        ("Six out of eleven services went live.", ["Six out of eleven"]),
+        ("Twenty-five services are on the portal.", ["Twenty-five"]),
+        ("One of them is new.", []),  # "one" as a pronoun is not a figure
+        ("The project saved US$1.2 million a year.", ["US$1.2 million"]),
+        ("Its score was 8.5/10 points.", ["8.5/10 points"]),
     ],
 )  # fmt: skip
 def test_figure_forms(text, expected):

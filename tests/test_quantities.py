@@ -43,6 +43,15 @@ from helpers.quantities import Quantity, parse_number, parse_quantity, render
         ("five districts", 5, "count", "exact", None, None),
         ("70,777 cases", 70777, "count", "exact", None, None),
         ("0.6419 points", 0.6419, "points", "exact", None, None),
+        ("twenty-five essential services", 25, "count", "exact", None, None),
+        ("forty one", 41, "count", "exact", None, None),
+        ("six out of eleven", 6, "count", "exact", 11, None),
+        ("US$1.2 million", 1_200_000, "USD", "exact", None, None),
+        ("over USD300 million", 300e6, "USD", "over", None, None),
+        ("8.5/10 points", 8.5, "points", "exact", 10, None),  # a score, not a date
+        ("xếp hạng nhất", 1, "rank", "exact", None, None),
+        ("5.000 hồ sơ", 5000, "count", "exact", None, None),  # Vietnamese words: Vietnamese style
+        ("gần 1.234 tài khoản", 1234, "count", "nearly", None, None),
     ],
 )
 def test_forms(text, value, unit, qualifier, denominator, percent):
@@ -92,6 +101,9 @@ def test_language_settles_three_digit_groups():
         ("", "empty"),
         ("no figure here", "no number"),
         ("1.234", "ambiguous"),  # 1.234 or 1234: the parser refuses to guess
+        ("1.234 accounts", "ambiguous"),  # English words do not settle it either
+        ("20/11/24", "no number"),  # a date
+        ("on 20.11.2024", "no number"),
         ("1.5 million and 1.2 million", "more than one figure"),
         ("91%, an increase of 66%", "more than one figure"),
         ("70th out of 63", "below the bottom"),

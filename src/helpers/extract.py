@@ -28,6 +28,8 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.quantities import (
+    _ONES,
+    _TENS,
     _TIME_UNIT,
     DENOMINATOR_LINK,
     MASK,
@@ -59,8 +61,8 @@ _CHANGE_BEFORE = re.compile(
     r"|(?:up|down|increased|decreased|rose|fell|grew|dropped)(?:\s+by)?|tăng|giảm)\s+$",
     re.IGNORECASE,
 )
-_VND_BEFORE = re.compile(r"(?<!\w)VND\s*$", re.IGNORECASE)
-_TAIL = re.compile(r"\s*(?:VND|VNĐ|đồng|dong|points?|điểm)(?!\w)", re.IGNORECASE)
+_VND_BEFORE = re.compile(r"(?:(?<!\w)(?:VND|USD)\s*|(?<!\w)(?:US)?\$)$", re.IGNORECASE)
+_TAIL = re.compile(r"\s*(?:VND|VNĐ|đồng|dong|USD|dollars?|points?|điểm)(?!\w)", re.IGNORECASE)
 _BRACKET_PERCENT = re.compile(
     r"((?:\s+[^\W\d_\x00][\w\-\x00]*+|\s+\x00++){0,5})\s*"
     r"\(\s*(?:[^\W\d_]+\s+){0,2}(?P<num>\d[\d.,]*)\s*%\s*\)",
@@ -71,10 +73,17 @@ _RANK_WORD_AFTER = re.compile(
     r"(?P<group>\s+(?:out\s+of|among|trong\s+(?:tổng\s+)?số)(?:\s+the)?\s+\d+)?",
     re.IGNORECASE,
 )
+_WORD_NUMBER = (
+    "(?:" + _either_case(_TENS) + r"(?:-|\s)" + _either_case(_ONES) + r"(?!\w)|"
+    + _either_case("|".join(w for w in WORD_NUMBERS if w != "hundred")) + r"(?!\w))"
+)  # fmt: skip
+#: A number in words ("six", "twenty-five"), with its group when one follows ("six out of
+#: eleven"). A lone "one" is too often a pronoun to count.
 _WORD_FIGURE = re.compile(
-    r"(?<!\w)" + _either_case("|".join(w for w in WORD_NUMBERS if w not in ("one", "hundred")))
+    r"(?<!\w)(?!" + _either_case("one") + r"\s)" + _WORD_NUMBER
+    + r"(?:\s+out\s+of\s+(?:the\s+)?" + _WORD_NUMBER + ")?"
     + r"(?=\s+(?!" + _TIME_UNIT + r"\b|of\b)[^\W\d_])",
-)
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -133,10 +142,14 @@ def _candidates(text: str, masked: str) -> list[_Span]:
         if i < len(tokens):
             link = masked[end : tokens[i].start()]
             nxt = tokens[i]
-            if len(link) <= 80 and MASK not in link and (
-                (DENOMINATOR_LINK.match(link) and not nxt.group("pct"))
-                or (re.fullmatch(r"\s*-\s*", link))
-                or (re.fullmatch(r"\s*to\s*", link) and nxt.group("pct"))
+            if (
+                len(link) <= 80
+                and MASK not in link
+                and (
+                    (DENOMINATOR_LINK.match(link) and not nxt.group("pct"))
+                    or (re.fullmatch(r"\s*-\s*", link))
+                    or (re.fullmatch(r"\s*to\s*", link) and nxt.group("pct"))
+                )
             ):
                 end = nxt.end()
                 i += 1

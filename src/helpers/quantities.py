@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-UNITS = ("count", "percent", "VND", "points", "rank")
+UNITS = ("count", "percent", "VND", "USD", "points", "rank")
 
 #: Qualifiers as written (English and Vietnamese) → the canonical English word.
 QUALIFIERS = {
@@ -64,9 +64,7 @@ QUALIFIERS = {
     "lên đến": "up to",
     "vượt": "exceeding",
 }
-QUALIFIER_PATTERN = "|".join(
-    re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True)
-)
+QUALIFIER_PATTERN = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 
 SCALES = {
     "thousand": 1e3,
@@ -95,6 +93,10 @@ WORD_NUMBERS = {
     "ninety": 90, "hundred": 100,
 }  # fmt: skip
 WORD_PATTERN = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+#: "twenty-five", "forty one": one number written as two words.
+COMPOUND_WORD_TOKEN = re.compile(rf"\b(?P<tens>{_TENS})(?:-|\s)(?P<ones>{_ONES})\b", re.IGNORECASE)
 
 #: A number as written: digits with optional separators and a decimal part.
 NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -102,7 +104,7 @@ PERCENT = r"%|\s?percent\b|\s?per\s?cent\b|\s?phần\s?trăm"
 ORDINAL = r"st|nd|rd|th"
 #: One numeric token: a number, an optional ordinal suffix, scale word and percent sign.
 TOKEN = re.compile(
-    rf"(?=\d)(?:(?<![\w.,])|(?<=VND)|(?<=VNĐ))(?P<num>{NUMBER})(?![.,]\d)(?P<ord>{ORDINAL})?(?!\w)"
+    rf"(?=\d)(?:(?<![\w.,])|(?<=VND)|(?<=VNĐ)|(?<=USD))(?P<num>{NUMBER})(?![.,]\d)(?P<ord>{ORDINAL})?(?!\w)"
     rf"(?:\s*(?P<scale>{SCALE_PATTERN})(?!\w))?"
     rf"(?P<pct>{PERCENT})?",
     re.IGNORECASE,
@@ -112,7 +114,7 @@ ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "thứ nhất": 1, "thứ nhì": 2, "thứ hai": 2,
     "thứ ba": 3, "thứ tư": 4, "thứ năm": 5, "thứ sáu": 6, "thứ bảy": 7, "thứ tám": 8,
-    "thứ chín": 9, "thứ mười": 10,
+    "thứ chín": 9, "thứ mười": 10, "hạng nhất": 1, "hạng nhì": 2,
 }  # fmt: skip
 ORDINAL_WORD_PATTERN = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 #: What joins a number to its denominator: "/", "out of (the) [word]", "of (the)", "trên".
@@ -134,6 +136,11 @@ CHANGE_WORDS = re.compile(
     re.IGNORECASE,
 )
 VND_WORDS = re.compile(r"(?:\bVND\b|\bVNĐ\b|\bdong\b|\bđồng\b|₫)", re.IGNORECASE)
+USD_WORDS = re.compile(r"(?:\$|\bUSD\b|\bdollars?\b|\bđô[\s-]la\b)", re.IGNORECASE)
+#: Letters only Vietnamese writes: a phrase with them is in the Vietnamese number style.
+VIETNAMESE_LETTERS = re.compile(
+    "[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]"
+)
 
 
 @dataclass(frozen=True)
@@ -167,7 +174,7 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", str(text))
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     text = re.sub(r"[\u00a0\u2007\u202f]", " ", text)
-    text = re.sub(r"\b(VN[DĐ])(?=\d)", r"\1 ", text)
+    text = re.sub(r"\b(VN[DĐ]|USD)(?=\d)", r"\1 ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -278,21 +285,31 @@ NOT_FIGURES = [
     ("identifier", r"\b\d+(?:/\d+)*/[A-ZĐ][\w\-]*"),
     ("identifier", r"\b\d+/\d+-[A-ZĐ][\w\-]*"),
     ("date", rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?|,?\s+\d{{4}}\b)"),
-    ("date", rf"\b(?:\d{{1,2}}\s*-\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-             rf"(?:,?\s*\d{{4}})?"),
+    (
+        "date",
+        rf"\b(?:\d{{1,2}}\s*-\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+        rf"(?:,?\s*\d{{4}})?",
+    ),
     ("date", r"\b\d{4}-\d{2}-\d{2}\b"),
-    ("date", r"(?<![\d.,/])\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}(?![.,]?\d|/)"),
+    # the same mark twice: "20/11/24", "20.11.2024", but not a score "8.5/10"
+    ("date", r"(?<![\d.,/])\d{1,2}([/.\-])\d{1,2}\1(?:19|20)?\d{2}(?![.,]?\d|/)"),
     ("date", r"(?<![\d.,/])\d{1,2}/(?:19|20)\d{2}(?![.,]?\d|/)"),
     ("date", r"\b(?:ngày|tháng|năm|quý)\s+\d{1,4}(?:/\d{1,4}){0,2}"),
     ("date", r"\bQ[1-4]\b"),
     ("year", r"(?<![\d.,])(?:19|20)\d{2}s?(?![.,]?\d|\s*(?:%|percent|million|billion|thousand))"),
     ("period", rf"(?<![\w.,])\d+(?:[.,]\d+)?\s*-?\s*{_TIME_UNIT}\b"),
     ("period", r"\b24/7\b"),
-    ("ordinal", r"\b\d+(?:st|nd|rd|th)\s+(?:meeting|session|conference|congress|plenum|plenary"
-                r"|anniversary|edition|phase|round|time|times|year|term|tenure|course|batch"
-                r"|national|party|working|regular|thematic|online|annual)\b"),
-    ("level", rf"\b(?:levels?|mức\s+độ|mức|cấp\s+độ|tier)\s*-?\s*(?:\d+|{_SMALL_WORDS})"
-              rf"(?:\s*(?:and|or|,|&|-|to|và|hoặc)\s*(?:levels?\s*)?(?:\d+|{_SMALL_WORDS}))*\b"),
+    (
+        "ordinal",
+        r"\b\d+(?:st|nd|rd|th)\s+(?:meeting|session|conference|congress|plenum|plenary"
+        r"|anniversary|edition|phase|round|time|times|year|term|tenure|course|batch"
+        r"|national|party|working|regular|thematic|online|annual)\b",
+    ),
+    (
+        "level",
+        rf"\b(?:levels?|mức\s+độ|mức|cấp\s+độ|tier)\s*-?\s*(?:\d+|{_SMALL_WORDS})"
+        rf"(?:\s*(?:and|or|,|&|-|to|và|hoặc)\s*(?:levels?\s*)?(?:\d+|{_SMALL_WORDS}))*\b",
+    ),
     ("time of day", r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)"),
     ("code", r"\b(?!VN[DĐ]\d)[^\W\d_]+-?\d+[\w.]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]+\w*"),
 ]
@@ -384,10 +401,12 @@ def _tokens(text: str, lang: str | None) -> list[_Token]:
         number = parse_number(m.group("num"), lang, bool(scale_word or m.group("pct")))
         # 4.03 × 10⁶ is 4030000.000000001 in binary floating point: round the scaled value.
         value = round(number * scale, 6) if scale > 1 else number
-        found.append(
-            _Token(m.start(), m.end(), value, bool(m.group("ord")), bool(m.group("pct")))
-        )
+        found.append(_Token(m.start(), m.end(), value, bool(m.group("ord")), bool(m.group("pct"))))
     taken = [(t.start, t.end) for t in found]
+    for m in COMPOUND_WORD_TOKEN.finditer(text):
+        value = WORD_NUMBERS[m.group("tens").lower()] + WORD_NUMBERS[m.group("ones").lower()]
+        taken.append((m.start(), m.end()))
+        found.append(_Token(m.start(), m.end(), value, False, False))
     for pattern, table, ordinal in (
         (ORDINAL_WORD_TOKEN, ORDINAL_WORDS, True),
         (WORD_TOKEN, WORD_NUMBERS, False),
@@ -396,9 +415,7 @@ def _tokens(text: str, lang: str | None) -> list[_Token]:
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
-            found.append(
-                _Token(m.start(), m.end(), table[m.group("word").lower()], ordinal, False)
-            )
+            found.append(_Token(m.start(), m.end(), table[m.group("word").lower()], ordinal, False))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -422,7 +439,8 @@ def parse_quantity(text: str, unit_hint: str | None = None, lang: str | None = N
 
     ``unit_hint`` (one of :data:`UNITS`) is the indicator's unit: a bare "15" in a ranking table
     is a rank, a bare "0.7024" a DTI score. What the phrase says wins over the hint ("92%" stays
-    a percent). ``lang`` ("en" or "vi") settles "1.234"-style separators. Numbers that belong to
+    a percent). ``lang`` ("en" or "vi") settles "1.234"-style separators; without it, a phrase
+    written in Vietnamese ("5.000 hồ sơ") is read in the Vietnamese style. Numbers that belong to
     dates, identifiers or service levels inside the phrase ("15 Project 06 models", "704.828
     tài khoản mức 2") are not figures and are passed over.
 
@@ -444,6 +462,8 @@ def parse_quantity(text: str, unit_hint: str | None = None, lang: str | None = N
     clean = normalize(text)
     if not clean:
         raise ValueError("empty figure text")
+    if lang is None and VIETNAMESE_LETTERS.search(clean):
+        lang = "vi"
     return read_masked(mask_non_figures(clean), unit_hint, lang, text)
 
 
@@ -529,6 +549,8 @@ def _interpret(text: str, tokens: list[_Token], unit_hint: str | None) -> Quanti
         unit = "percent"
     elif VND_WORDS.search(text):
         unit = "VND"
+    elif USD_WORDS.search(text):
+        unit = "USD"
     elif first.ordinal or (has_rank_word and unit_hint in (None, "rank")):
         unit = "rank"
     elif POINT_WORDS.search(text) or (denominator == 100 and unit_hint == "points"):

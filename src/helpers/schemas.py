@@ -5,7 +5,7 @@ Example:
     >>> df = pd.DataFrame({"code": ["x"], "name": ["X"], "group": ["g"], "unit": ["apples"],
     ...                    "higher_is_better": ["true"], "definition": ["d"], "_line": [2]})
     >>> [str(p) for p in check(df, INDICATORS, "indicators.csv")]
-    ["indicators.csv:2: unit: 'apples' is not one of count, percent, VND, points, rank"]
+    ["indicators.csv:2: unit: 'apples' is not one of count, percent, VND, USD, points, rank"]
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ import pandas as pd
 import pandera.pandas as pa
 
 from helpers.dataset import Problem
+from helpers.quantities import UNITS
 
-UNITS = ("count", "percent", "VND", "points", "rank")
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 AS_OF = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
