@@ -89,6 +89,8 @@ def test_clean_tree_has_no_problems(tree):
         ({"source_id": "nowhere"}, "raw/figures.csv:2: source_id: no source with id 'nowhere'"),
         ({"as_of_basis": "guessed"}, "raw/figures.csv:2: as_of_basis: 'guessed' is not one of"),
         ({"indicator": "dti_rank", "stated": "92%"}, "raw/figures.csv:2: stated: '92%' does not"),
+        ({"indicator": "cost_savings", "stated": "US$1.2 million"},
+         "raw/figures.csv:2: stated: 'US$1.2 million' is in USD, but cost_savings is kept in VND"),
     ],
 )
 def test_each_figure_problem_names_file_line_and_column(tree, change, expected):

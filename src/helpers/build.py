@@ -26,6 +26,9 @@ from helpers import audit, dataset, paths, provinces, schemas
 from helpers.dataset import Problem
 from helpers.quantities import CHANGE_WORDS, parse_quantity
 
+#: Currencies: a figure in one is never stored under an indicator kept in another.
+MONEY = {"VND", "USD"}
+
 OBSERVATION_COLUMNS = [
     "figure_id", "province_code", "province", "province_vi", "region", "unit_2025",
     "geography", "indicator", "indicator_name", "measure", "as_of", "as_of_start", "as_of_end",
@@ -133,6 +136,16 @@ def process_figures(
                 and quantity.unit != indicator["unit"]
             ):
                 problem("stated", f"{row['stated']!r} does not read as {indicator['unit']}")
+            if (
+                quantity is not None
+                and {quantity.unit, indicator["unit"]} <= MONEY
+                and quantity.unit != indicator["unit"]
+            ):
+                problem(
+                    "stated",
+                    f"{row['stated']!r} is in {quantity.unit}, but {row['indicator']} is kept in "
+                    f"{indicator['unit']} and currencies are never converted (use 'other')",
+                )
             if (
                 quantity is not None
                 and quantity.unit == "count"
