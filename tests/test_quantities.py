@@ -52,6 +52,8 @@ from helpers.quantities import Quantity, parse_number, parse_quantity, render
         ("xếp hạng nhất", 1, "rank", "exact", None, None),
         ("5.000 hồ sơ", 5000, "count", "exact", None, None),  # Vietnamese words: Vietnamese style
         ("gần 1.234 tài khoản", 1234, "count", "nearly", None, None),
+        ("56 dịch vụ trong tổng số 76 dịch vụ", 56, "count", "exact", 76, None),
+        ("12 xã trên tổng số 20", 12, "count", "exact", 20, None),
     ],
 )
 def test_forms(text, value, unit, qualifier, denominator, percent):

@@ -117,10 +117,12 @@ ORDINAL_WORDS = {
     "thứ chín": 9, "thứ mười": 10, "hạng nhất": 1, "hạng nhì": 2,
 }  # fmt: skip
 ORDINAL_WORD_PATTERN = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
-#: What joins a number to its denominator: "/", "out of (the) [word]", "of (the)", "trên".
+#: What joins a number to its denominator: "/", "[words] out of (the) [word]", "of (the)", "trên",
+#: "[words] trong tổng số".
 DENOMINATOR_LINK = re.compile(
     r"^\s*(?:points?|điểm)?\s*(?:/|of(?:\s+the)?(?:\s+[^\W\d_]+)?|trên|trong\s+(?:tổng\s+)?số"
-    r"|(?:\s+[^\W\d_][\w\-\x00]*+){0,5}\s+(?:out\s+of|among)(?:\s+the)?(?:\s+[^\W\d_]+)?)\s*$",
+    r"|(?:\s+[^\W\d_][\w\-\x00]*+){0,5}\s+(?:out\s+of|among)(?:\s+the)?(?:\s+[^\W\d_]+)?"
+    r"|(?:\s+[^\W\d_][\w\-\x00]*+){0,5}\s+(?:trong|trên)\s+tổng\s+số)\s*$",
     re.IGNORECASE,
 )
 RANGE_LINK = re.compile(r"^\s*(?:-|to|đến|tới)\s*$", re.IGNORECASE)
