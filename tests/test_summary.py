@@ -1,6 +1,7 @@
 """The dataset's front-page numbers are computed from the observations, not typed in."""
 
 import pandas as pd
+import pytest
 
 from helpers import dataset, figures, provinces, summary
 
@@ -38,6 +39,38 @@ def test_national_points_count_distinct_dates_within_the_years():
     table = summary.national_points(obs, start=2021, end=2025).set_index("series")
     assert (table["dated points"] <= table["observations"]).all()
     assert pd.Timestamp(table.loc["e-ID accounts", "last"]).year <= 2025
+
+
+def test_a_dated_point_is_a_distinct_period_end():
+    ends = ["2023-09-30", "2023-09-30", "2023-10-31", "2020-12-31", "2023-11-30"]
+    obs = pd.DataFrame({
+        "province_code": [provinces.NATIONAL_CODE] * 4 + ["HD"],
+        "indicator": ["essential_services_online"] * 5,
+        "as_of": ["2023-09", "2023-01/2023-09", "2023-10", "2020", "2023-11"],
+        "as_of_end": pd.to_datetime(ends),
+    })  # fmt: skip
+    table = summary.national_points(obs).set_index("series")
+    row = table.loc["essential public services"]
+    # one period end shared by two phrasings, one other date, one out of range, one provincial
+    assert (row["observations"], row["dated points"]) == (3, 2)
+    assert table.loc["e-ID accounts", "dated points"] == 0
+
+
+def test_national_figures_list_what_the_points_count():
+    obs = _obs()
+    points = summary.national_points(obs).set_index("series")
+    for series in summary.NATIONAL_SERIES:
+        table = summary.national_figures(obs, series)
+        assert len(table) == points.loc[series, "observations"]
+        assert table["date"].nunique() == points.loc[series, "dated points"]
+        assert table["date"].is_monotonic_increasing
+    with pytest.raises(KeyError, match="no national series 'rice'"):
+        summary.national_figures(obs, "rice")
+
+
+def test_every_national_series_has_twenty_dated_points_in_2021_2025():
+    table = summary.national_points(_obs()).set_index("series")
+    assert (table["dated points"] >= 20).all(), table
 
 
 def test_citation_names_the_source_and_the_figure():

@@ -59,6 +59,10 @@ def project06(obs: pd.DataFrame) -> pd.DataFrame:
 def national_points(obs: pd.DataFrame, start: int = 2021, end: int = 2025) -> pd.DataFrame:
     """Dated national points per series within ``start``–``end`` (by the date described).
 
+    A dated point is a distinct date that figures describe, taken as the end of the period each
+    figure covers: "2023-09" and "January–September 2023" are the same point, as are two
+    services reported for the same month. Several figures on one date count once.
+
     Example:
         >>> from helpers import dataset
         >>> table = national_points(dataset.load_observations())
@@ -74,12 +78,39 @@ def national_points(obs: pd.DataFrame, start: int = 2021, end: int = 2025) -> pd
             {
                 "series": series,
                 "observations": len(sub),
-                "dated points": sub["as_of"].nunique(),
+                "dated points": sub["as_of_end"].nunique(),
                 "first": sub["as_of_end"].min().date() if len(sub) else None,
                 "last": sub["as_of_end"].max().date() if len(sub) else None,
             }
         )
     return pd.DataFrame(rows)
+
+
+def national_figures(
+    obs: pd.DataFrame, series: str, start: int = 2021, end: int = 2025
+) -> pd.DataFrame:
+    """The national figures of one series within ``start``–``end``, one row per figure, in the
+    order of the dates they describe: what :func:`national_points` counts, shown.
+
+    Raises:
+        KeyError: naming the series when it is not one of :data:`NATIONAL_SERIES`.
+
+    Example:
+        >>> from helpers import dataset
+        >>> table = national_figures(dataset.load_observations(), "chip ID cards")
+        >>> list(table.columns)
+        ['date', 'indicator', 'stated', 'scope', 'publisher']
+    """
+    if series not in NATIONAL_SERIES:
+        raise KeyError(f"no national series {series!r} (one of {', '.join(NATIONAL_SERIES)})")
+    sub = obs[
+        obs["province_code"].eq(provinces.NATIONAL_CODE)
+        & obs["indicator"].isin(NATIONAL_SERIES[series])
+        & obs["as_of_end"].dt.year.between(start, end)
+    ]
+    sub = sub.sort_values(["as_of_end", "figure_id"])
+    table = sub.assign(date=sub["as_of_end"].dt.date)
+    return table[["date", "indicator", "stated", "scope", "publisher"]].reset_index(drop=True)
 
 
 def flag_counts(obs: pd.DataFrame) -> pd.DataFrame:
