@@ -48,6 +48,8 @@ def test_spans_are_exact():
         ("One of them is new.", []),  # "one" as a pronoun is not a figure
         ("The project saved US$1.2 million a year.", ["US$1.2 million"]),
         ("Its score was 8.5/10 points.", ["8.5/10 points"]),
+        ("Online filing saved VND1.5tn, or US$60m, in 2024.", ["VND1.5tn", "US$60m"]),
+        ("The share rose to 90 % of applications.", ["90 %"]),
     ],
 )  # fmt: skip
 def test_figure_forms(text, expected):

@@ -54,6 +54,11 @@ from helpers.quantities import Quantity, parse_number, parse_quantity, render
         ("gần 1.234 tài khoản", 1234, "count", "nearly", None, None),
         ("56 dịch vụ trong tổng số 76 dịch vụ", 56, "count", "exact", 76, None),
         ("12 xã trên tổng số 20", 12, "count", "exact", 20, None),
+        ("1.2m", 1_200_000, "count", "exact", None, None),  # scale abbreviations written on
+        ("VND1.5tn", 1.5e12, "VND", "exact", None, None),
+        ("US$3bn", 3e9, "USD", "exact", None, None),
+        ("12.5pc", 12.5, "percent", "exact", None, None),
+        ("trên 90 %", 90, "percent", "over", None, None),  # a space before the percent sign
     ],
 )
 def test_forms(text, value, unit, qualifier, denominator, percent):
@@ -106,6 +111,7 @@ def test_language_settles_three_digit_groups():
         ("1.234 accounts", "ambiguous"),  # English words do not settle it either
         ("20/11/24", "no number"),  # a date
         ("on 20.11.2024", "no number"),
+        ("1.2xyz", "runs into a code"),  # never read the part of a number left after a code
         ("1.5 million and 1.2 million", "more than one figure"),
         ("91%, an increase of 66%", "more than one figure"),
         ("70th out of 63", "below the bottom"),

@@ -100,11 +100,17 @@ COMPOUND_WORD_TOKEN = re.compile(rf"\b(?P<tens>{_TENS})(?:-|\s)(?P<ones>{_ONES})
 
 #: A number as written: digits with optional separators and a decimal part.
 NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-PERCENT = r"%|\s?percent\b|\s?per\s?cent\b|\s?phần\s?trăm"
+PERCENT = r"\s?%|\s?percent\b|\s?per\s?cent\b|\s?phần\s?trăm|pc\b"
 ORDINAL = r"st|nd|rd|th"
-#: One numeric token: a number, an optional ordinal suffix, scale word and percent sign.
+#: Scale abbreviations written onto the number ("1.2m", "VND1.5tn", "3bn", "5k"), never spaced.
+ABBREVIATIONS = {"m": 1e6, "k": 1e3, "bn": 1e9, "tn": 1e12}
+#: Letters that may follow digits directly and still leave a figure (not a code like "COVID-19").
+SUFFIXES = r"st|nd|rd|th|m|k|bn|tn|pc"
+#: One numeric token: a number, an optional ordinal suffix or scale abbreviation, scale word and
+#: percent sign.
 TOKEN = re.compile(
-    rf"(?=\d)(?:(?<![\w.,])|(?<=VND)|(?<=VNĐ)|(?<=USD))(?P<num>{NUMBER})(?![.,]\d)(?P<ord>{ORDINAL})?(?!\w)"
+    rf"(?=\d)(?:(?<![\w.,])|(?<=VND)|(?<=VNĐ)|(?<=USD))(?P<num>{NUMBER})(?![.,]\d)"
+    rf"(?:(?P<ord>{ORDINAL})|(?P<abbr>m|k|bn|tn))?(?:(?!\w)|(?=pc\b))"
     rf"(?:\s*(?P<scale>{SCALE_PATTERN})(?!\w))?"
     rf"(?P<pct>{PERCENT})?",
     re.IGNORECASE,
@@ -313,7 +319,7 @@ NOT_FIGURES = [
         rf"(?:\s*(?:and|or|,|&|-|to|và|hoặc)\s*(?:levels?\s*)?(?:\d+|{_SMALL_WORDS}))*\b",
     ),
     ("time of day", r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)"),
-    ("code", r"\b(?!VN[DĐ]\d)[^\W\d_]+-?\d+[\w.]*|\b\d+(?!(?:st|nd|rd|th)\b)[^\W\d_]+\w*"),
+    ("code", rf"\b(?!VN[DĐ]\d)[^\W\d_]+-?\d+[\w.]*|\b\d+(?!(?:{SUFFIXES})\b)[^\W\d_]+\w*"),
 ]
 _NOT_FIGURES = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in NOT_FIGURES]
 #: Links and file names are found from their marker outwards to the surrounding white space
@@ -399,8 +405,9 @@ def _tokens(text: str, lang: str | None) -> list[_Token]:
     found = []
     for m in TOKEN.finditer(text):
         scale_word = (m.group("scale") or "").lower()
-        scale = SCALES.get(scale_word, 1.0)
-        number = parse_number(m.group("num"), lang, bool(scale_word or m.group("pct")))
+        abbr = (m.group("abbr") or "").lower()
+        scale = SCALES.get(scale_word, 1.0) * ABBREVIATIONS.get(abbr, 1.0)
+        number = parse_number(m.group("num"), lang, bool(scale_word or abbr or m.group("pct")))
         # 4.03 × 10⁶ is 4030000.000000001 in binary floating point: round the scaled value.
         value = round(number * scale, 6) if scale > 1 else number
         found.append(_Token(m.start(), m.end(), value, bool(m.group("ord")), bool(m.group("pct"))))
@@ -489,6 +496,11 @@ def read_masked(
         raise ValueError(f"cannot read {shown!r}: {exc}") from None
     if not tokens:
         raise ValueError(f"no number in {shown!r}")
+    for token in tokens:  # "1.2xyz": the mask took part of the number; never read what is left
+        before = masked[token.start - 1] if token.start else ""
+        after = masked[token.end : token.end + 2]
+        if before == MASK or after[:1] == MASK or (after[:1] in (".", ",") and after[1:] == MASK):
+            raise ValueError(f"cannot read {shown!r}: a number runs into a code or date")
     try:
         return _interpret(masked, tokens, unit_hint)
     except ValueError as exc:
