@@ -136,6 +136,26 @@ def test_malformed_csv_reports_the_record_line(tree, tmp_path):
     assert any(":3: row: has 3 field(s), the header has 12" in p for p in problems), problems
 
 
+def test_spreadsheet_exports_with_a_byte_order_mark_and_crlf_read_cleanly(tree, tmp_path):
+    tree()
+    figures = tmp_path / "raw" / "figures.csv"
+    text = figures.read_text(encoding="utf-8").replace("\n", "\r\n")
+    figures.write_bytes("\ufeff".encode() + text.encode("utf-8"))
+    problems = validate.validate(tmp_path / "raw", tmp_path / "reference", check_processed=False)
+    assert problems == []
+
+
+def test_a_file_that_is_not_utf8_is_named_with_its_line(tree, tmp_path):
+    tree()
+    figures = tmp_path / "raw" / "figures.csv"
+    lines = figures.read_bytes().splitlines()
+    legacy = lines[1].replace("Hải Dương".encode(), b"H\xe0i D\xfeong")  # a Windows code page
+    figures.write_bytes(b"\n".join([*lines, legacy]) + b"\n")
+    problems = validate.validate(tmp_path / "raw", tmp_path / "reference", check_processed=False)
+    expected = "raw/figures.csv:4: file: not UTF-8 text (byte 0xe0)"
+    assert any(expected in p for p in problems), problems
+
+
 def test_line_numbers_follow_the_file_when_a_field_spans_lines(tree):
     multi = FIGURE | {"scope": "first line\nsecond line"}
     bad = FIGURE | {"figure_id": "x-02", "province": "Atlantis"}

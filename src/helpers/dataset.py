@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,7 +108,14 @@ def read_table(path: Path, columns: list[str]) -> tuple[pd.DataFrame, list[Probl
     problems: list[Problem] = []
     records: list[list[str]] = []
     lines: list[int] = []
-    with path.open(encoding="utf-8", newline="") as handle:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")  # a byte-order mark (spreadsheet exports) is not data
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        message = f"not UTF-8 text (byte {raw[exc.start]:#04x}); save the file as UTF-8"
+        return pd.DataFrame(columns=[*columns, "_line"]), [Problem(name, line, "file", message)]
+    with io.StringIO(text, newline="") as handle:
         reader = csv.reader(handle, strict=True)
         try:
             header = next(reader)
