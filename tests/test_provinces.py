@@ -28,6 +28,8 @@ from helpers import provinces
         ("Hòa Bình", "17"),
         ("Vietnam", "VN"),
         ("Việt Nam", "VN"),
+        ("cả nước", "VN"),
+        ("toàn quốc", "VN"),
     ],
 )
 def test_spellings_resolve(text, code):

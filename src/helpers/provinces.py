@@ -102,7 +102,9 @@ def _lookup() -> dict[str, str]:
         add(code, code)
         for alias in filter(None, (a.strip() for a in row["aliases"].split(";"))):
             add(alias, code)
-    for alias in (NATIONAL_NAME, "Viet Nam", "Việt Nam", "national", "nationwide", "VN"):
+    national = (NATIONAL_NAME, "Viet Nam", "Việt Nam", "national", "nationwide", "VN", "cả nước",
+                "toàn quốc")  # fmt: skip
+    for alias in national:
         index[normalize(alias)] = NATIONAL_CODE
     return index
 
