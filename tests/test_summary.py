@@ -68,6 +68,14 @@ def test_national_figures_list_what_the_points_count():
         summary.national_figures(obs, "rice")
 
 
+def test_national_dates_are_the_dated_points_drawn():
+    obs = _obs()
+    points = summary.national_points(obs).set_index("series")
+    dates = summary.national_dates(obs)
+    assert dates.groupby("series").size().to_dict() == points["dated points"].to_dict()
+    assert dates.groupby("series")["figures"].sum().to_dict() == points["observations"].to_dict()
+
+
 def test_every_national_series_has_twenty_dated_points_in_2021_2025():
     table = summary.national_points(_obs()).set_index("series")
     assert (table["dated points"] >= 20).all(), table

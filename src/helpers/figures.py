@@ -76,6 +76,37 @@ def sources_timeline(sources: pd.DataFrame):
     return fig
 
 
+def national_dates_chart(dates: pd.DataFrame):
+    """One row per national series, a mark for each date its figures describe, sized by how
+    many figures fall on that date; the row label gives the number of dates.
+
+    ``dates`` has ``series``, ``date`` and ``figures`` (as :func:`helpers.summary.national_dates`
+    returns).
+
+    Example:
+        >>> d = pd.DataFrame({"series": ["a", "a", "b"], "date": pd.to_datetime(
+        ...     ["2022-06-30", "2023-06-30", "2023-01-31"]), "figures": [1, 3, 2]})
+        >>> [t.get_text() for t in national_dates_chart(d).axes[0].get_yticklabels()]
+        ['a (2 dates)', 'b (1 dates)']
+    """
+    plotting.use_style()
+    order = list(dict.fromkeys(dates["series"]))
+    fig, ax = plt.subplots(figsize=(7.5, 2.8))
+    for row, series in enumerate(order):
+        sub = dates[dates["series"].eq(series)]
+        ax.scatter(pd.to_datetime(sub["date"]), [row] * len(sub), s=18 + 14 * sub["figures"],
+                   color=plotting.PALETTE[row % len(plotting.PALETTE)], alpha=0.75, zorder=3,
+                   edgecolor="white", linewidth=0.5)  # fmt: skip
+    ax.set_yticks(range(len(order)))
+    ax.set_yticklabels([f"{s} ({dates['series'].eq(s).sum()} dates)" for s in order])
+    ax.set_ylim(len(order) - 0.5, -0.5)
+    _date_axis(ax)
+    ax.set_title("National figures by the date they describe", loc="left")
+    ax.set_xlabel("Date the figure describes (end of its period); larger marks: more figures")
+    ax.set_ylabel("National series")
+    return fig
+
+
 def extraction_scores(table: pd.DataFrame):
     """Grouped bars of recall, precision and non-figures returned, one group per extractor.
 

@@ -113,6 +113,24 @@ def national_figures(
     return table[["date", "indicator", "stated", "scope", "publisher"]].reset_index(drop=True)
 
 
+def national_dates(obs: pd.DataFrame, start: int = 2021, end: int = 2025) -> pd.DataFrame:
+    """Every series' dated points: one row per series and date, with how many figures fall on
+    it (the data behind the national-series timeline of notebook 01).
+
+    Example:
+        >>> from helpers import dataset
+        >>> table = national_dates(dataset.load_observations())
+        >>> list(table.columns)
+        ['series', 'date', 'figures']
+    """
+    parts = [
+        national_figures(obs, series, start, end).groupby("date").size().rename("figures")
+        .reset_index().assign(series=series)
+        for series in NATIONAL_SERIES
+    ]  # fmt: skip
+    return pd.concat(parts, ignore_index=True)[["series", "date", "figures"]]
+
+
 def flag_counts(obs: pd.DataFrame) -> pd.DataFrame:
     """How many observations raise each audit flag, with what the flag means.
 
