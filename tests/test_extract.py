@@ -72,6 +72,8 @@ def test_figure_forms(text, expected):
         "Mobile 5G coverage grew after COVID-19.",
         "Watch 250124_-_Tong_ket_de_an_06.mp4 online.",
         "An 80-day campaign began.",
+        "Tỉnh xếp hạng cao về Chỉ số 766 năm nay.",
+        "The province improved on the Index 766 this year.",
     ],
 )
 def test_non_figures_are_left_out(text):

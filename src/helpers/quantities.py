@@ -290,6 +290,8 @@ _SMALL_WORDS = r"(?:one|two|three|four|five)"
 NOT_FIGURES = [
     ("identifier", rf"\b{_DOC}\s+(?:No\.?\s*|Number\s+|số\s+)?\d[\w/.\-]*"),
     ("identifier", r"\b(?-i:No|Số)\.?\s*\d[\w/.\-]*"),  # capitalised: "tổng số 34" is a count
+    # an index named by its decision: "Chỉ số 766", "Bộ chỉ số 766", "Index 766" (not "chỉ số 0,65")
+    ("identifier", r"\b(?:bộ\s+)?(?:chỉ\s+số|index)\s+\d{3,4}(?![.,]?\d)(?!\s*(?:%|điểm|points?))"),
     ("identifier", r"\b\d+(?:/\d+)*/[A-ZĐ][\w\-]*"),
     ("identifier", r"\b\d+/\d+-[A-ZĐ][\w\-]*"),
     ("date", rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?|,?\s+\d{{4}}\b)"),
