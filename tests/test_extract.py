@@ -50,6 +50,7 @@ def test_spans_are_exact():
         ("Its score was 8.5/10 points.", ["8.5/10 points"]),
         ("Online filing saved VND1.5tn, or US$60m, in 2024.", ["VND1.5tn", "US$60m"]),
         ("The share rose to 90 % of applications.", ["90 %"]),
+        ("The rate was up 15.2 percentage points on 2023.", ["up 15.2 percentage points"]),
     ],
 )  # fmt: skip
 def test_figure_forms(text, expected):
@@ -73,6 +74,8 @@ def test_figure_forms(text, expected):
         "Watch 250124_-_Tong_ket_de_an_06.mp4 online.",
         "An 80-day campaign began.",
         "Tỉnh xếp hạng cao về Chỉ số 766 năm nay.",
+        "Accounts were issued to citizens aged 14 and over.",
+        "Công dân từ đủ 14 tuổi trở lên được cấp tài khoản.",
         "The province improved on the Index 766 this year.",
     ],
 )

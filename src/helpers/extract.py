@@ -62,7 +62,11 @@ _CHANGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _VND_BEFORE = re.compile(r"(?:(?<!\w)(?:VND|USD)\s*|(?<!\w)(?:US)?\$)$", re.IGNORECASE)
-_TAIL = re.compile(r"\s*(?:VND|VNĐ|đồng|dong|USD|dollars?|points?|điểm)(?!\w)", re.IGNORECASE)
+_TAIL = re.compile(
+    r"\s*(?:VND|VNĐ|đồng|dong|USD|dollars?|percentage\s+points?|points?|điểm\s+phần\s+trăm|điểm)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
 _BRACKET_PERCENT = re.compile(
     r"((?:\s+[^\W\d_\x00][\w\-\x00]*+|\s+\x00++){0,5})\s*"
     r"\(\s*(?:[^\W\d_]+\s+){0,2}(?P<num>\d[\d.,]*)\s*%\s*\)",
