@@ -309,8 +309,6 @@ NOT_FIGURES = [
     ("year", r"(?<![\d.,])(?:19|20)\d{2}s?(?![.,]?\d|\s*(?:%|percent|million|billion|thousand))"),
     ("period", rf"(?<![\w.,])\d+(?:[.,]\d+)?\s*-?\s*{_TIME_UNIT}\b"),
     ("period", r"\b24/7\b"),
-    ("age", r"\b(?:aged|ages?|age\s+of)\s+\d{1,3}(?:\s*(?:-|to|and)\s*\d{1,3})?(?!\s*%)"
-            r"|\b\d{1,3}\s+tuổi\b"),
     (
         "ordinal",
         r"\b\d+(?:st|nd|rd|th)\s+(?:meeting|session|conference|congress|plenum|plenary"
