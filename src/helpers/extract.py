@@ -61,7 +61,7 @@ _CHANGE_BEFORE = re.compile(
     r"|(?:up|down|increased|decreased|rose|fell|grew|dropped)(?:\s+by)?|tăng|giảm)\s+$",
     re.IGNORECASE,
 )
-_VND_BEFORE = re.compile(r"(?:(?<!\w)(?:VND|USD)\s*|(?<!\w)(?:US)?\$)$", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"(?:(?<!\w)(?:VND|USD)\s*|(?<!\w)(?:US)?\$)$", re.IGNORECASE)
 _TAIL = re.compile(
     r"\s*(?:VND|VNĐ|đồng|dong|USD|dollars?|percentage\s+points?|points?|điểm\s+phần\s+trăm|điểm)"
     r"(?!\w)",
@@ -170,9 +170,9 @@ def _candidates(text: str, masked: str) -> list[_Span]:
         change = _CHANGE_BEFORE.search(masked[max(0, start - 40) : start])
         if change:
             start -= len(change.group(0))
-        vnd = _VND_BEFORE.search(masked[max(0, start - 6) : start])
-        if vnd:
-            start -= len(vnd.group(0))
+        currency = _CURRENCY_BEFORE.search(masked[max(0, start - 6) : start])
+        if currency:
+            start -= len(currency.group(0))
         tail = _TAIL.match(masked, end)  # match at a position: no copy of the rest of the text
         if tail:
             end = tail.end()
