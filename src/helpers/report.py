@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -30,7 +31,7 @@ import nbformat
 from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 
-from helpers import paths
+from helpers import numeric_env, paths
 
 TIMEOUT_SECONDS = 900
 #: Seconds a kernel may take to start; generous, because tests start kernels in parallel on a
@@ -39,10 +40,12 @@ STARTUP_SECONDS = 240
 
 
 class LocalKernelManager(KernelManager):
-    """A kernel that talks over IPC sockets in a private temporary folder.
+    """A kernel with the project's numerical environment, talking over IPC sockets.
 
-    Kernels started at the same moment by different processes (the figure test, the site's
-    profiles, nbval) would otherwise race for the same free TCP port.
+    The environment (:mod:`helpers.numeric_env`) fixes BLAS threads and CPU kernels, so a
+    notebook computes the same numbers on every machine. The sockets live in a private temporary
+    folder: kernels started at the same moment by different processes (nbval workers, the
+    site's pages) would otherwise race for the same free TCP port.
 
     Example:
         >>> km = LocalKernelManager()
@@ -56,6 +59,10 @@ class LocalKernelManager(KernelManager):
         kwargs.setdefault("transport", "ipc")
         kwargs.setdefault("ip", str(self._socket_dir / "kernel"))
         super().__init__(**kwargs)
+
+    async def _async_pre_start_kernel(self, **kw):
+        kw["env"] = numeric_env.apply(dict(kw.get("env") or os.environ))
+        return await super()._async_pre_start_kernel(**kw)
 
     def cleanup_resources(self, restart: bool = False) -> None:
         """Remove the socket files and, unless restarting, their folder."""
