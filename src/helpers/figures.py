@@ -263,7 +263,7 @@ def completion_chart(table: pd.DataFrame):
         'Completed (% of assigned)'
     """
     plotting.use_style()
-    table = table.sort_values("percent")
+    table = table.sort_values("percent", kind="stable")
     kinds = ["tasks" if "task" in n.lower() else "models" for n in table["indicator_name"]]
     labels = [f"{r.province}, {k} ({r.as_of})" for r, k in zip(table.itertuples(), kinds,
                                                                 strict=True)]  # fmt: skip

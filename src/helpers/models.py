@@ -216,7 +216,7 @@ def compare(fits: list[CurveFit]) -> pd.DataFrame:
     table["delta_aic"] = table["aic"] - table["aic"].min()
     weights = np.exp(-0.5 * table["delta_aic"])
     table["weight"] = weights / weights.sum()
-    return table.sort_values("aic").reset_index(drop=True)
+    return table.sort_values("aic", kind="stable").reset_index(drop=True)
 
 
 def time_to_target(fit: CurveFit, target: float, level: float = 0.8, horizon: float = 2035.0):
@@ -322,7 +322,7 @@ def score_backtest(bt: pd.DataFrame) -> pd.DataFrame:
             forecasts=("abs_error", "size"), mae=("abs_error", "mean"), coverage=("covered", "mean")
         )
         .reset_index()
-        .sort_values("mae")
+        .sort_values("mae", kind="stable")
         .reset_index(drop=True)
     )
 

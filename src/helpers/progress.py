@@ -110,7 +110,9 @@ def target_shares(obs: pd.DataFrame) -> pd.DataFrame:
     """
     rows = obs[obs["denominator_kind"].eq("target") & obs["denominator"].gt(0)].copy()
     rows["percent_of_target"] = rows["value"] / rows["denominator"] * 100
-    return rows.sort_values("percent_of_target", ascending=False).reset_index(drop=True)
+    return rows.sort_values("percent_of_target", ascending=False, kind="stable").reset_index(
+        drop=True
+    )
 
 
 def task_completion(obs: pd.DataFrame) -> pd.DataFrame:

@@ -91,7 +91,9 @@ def stated_vs_computed(obs: pd.DataFrame) -> pd.DataFrame:
     out = rows[["figure_id", "province", "indicator", "stated", "percent_stated",
                 "percent_computed", "flag_percent_mismatch"]].copy()  # fmt: skip
     out["difference"] = out["percent_stated"] - out["percent_computed"]
-    return out.sort_values("difference", key=abs, ascending=False).reset_index(drop=True)
+    return out.sort_values("difference", key=abs, ascending=False, kind="stable").reset_index(
+        drop=True
+    )
 
 
 def near_duplicates(obs: pd.DataFrame, days: int = 31) -> pd.DataFrame:
@@ -107,7 +109,7 @@ def near_duplicates(obs: pd.DataFrame, days: int = 31) -> pd.DataFrame:
     level = obs[obs["measure"].eq("level")]
     rows = []
     for _, group in level.groupby(["province_code", "indicator", "unit"]):
-        group = group.sort_values("as_of_end")
+        group = group.sort_values("as_of_end", kind="stable")
         items = list(group.itertuples())
         for i, a in enumerate(items):
             for b in items[i + 1 :]:
