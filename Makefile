@@ -1,8 +1,9 @@
 # Project 06 research repository. `make help` lists the targets.
 #
-# Environment: an active virtualenv/conda environment is reused; otherwise .venv is created
-# with `python3 -m venv` and the pinned requirements are installed into it once (again only
-# when requirements.txt or pyproject.toml change).
+# Environment: an active virtualenv/conda environment is reused; otherwise .venv is created with
+# `python3 -m venv`. The pinned requirements and the helpers package are installed into it with
+# uv (its version pinned in requirements.txt), or with pip where uv cannot be had, once and again
+# only when requirements.txt or pyproject.toml change. USE_UV=0 forces pip.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
@@ -10,6 +11,7 @@ SHELL := /bin/bash
 QUIET_PIP := 2>&1 | { grep -v "^WARNING: Location 'file:" || true; }
 .DEFAULT_GOAL := help
 PYTHON_BOOT ?= python3
+USE_UV ?= 1
 
 ifdef VIRTUAL_ENV
 ENV_DIR := $(VIRTUAL_ENV)
@@ -19,12 +21,19 @@ else
 ENV_DIR := $(CURDIR)/.venv
 endif
 PY := $(ENV_DIR)/bin/python
+UV := $(ENV_DIR)/bin/uv
+UV_PIN := $(shell grep -E '^uv==' requirements.txt)
 STAMP := $(ENV_DIR)/.project06-installed
 JOBS ?= 2
-NBVAL := --dist loadfile --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
 # --dist loadfile: all cells of a notebook run on one xdist worker, in one kernel, in order.
+PYTEST := $(PY) -m pytest -n $(JOBS) --dist loadfile -p no:cacheprovider
+# make test: the strict nbval run is the one execution of each notebook; its figures go here and
+# tests/test_figures.py compares them with figures/.
+FRESH := $(CURDIR)/build/test/figures
 
-.PHONY: help setup report test lint unit test-notebooks lab refresh bench build-data validate site clean
+.PHONY: help setup report test lint unit test-notebooks test-figures lab refresh bench \
+        build-data validate site clean
 
 help: ## List the targets with a one-line description
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -35,11 +44,16 @@ $(STAMP): requirements.txt pyproject.toml
 	  echo ">> creating $(ENV_DIR) with $(PYTHON_BOOT) -m venv"; \
 	  $(PYTHON_BOOT) -m venv "$(ENV_DIR)"; \
 	fi
-	@echo ">> installing pinned requirements and the helpers package into $(ENV_DIR)"
-	@$(PY) -m pip install --quiet --upgrade pip $(QUIET_PIP)
-	@$(PY) -m pip install --quiet -r requirements.txt $(QUIET_PIP)
-	@$(PY) -m pip install --quiet --no-deps -e . $(QUIET_PIP)
-	@$(PY) -m ipykernel install --prefix "$(ENV_DIR)" --name python3 --display-name "Python 3 (project06)" >/dev/null
+	@if [ "$(USE_UV)" = 1 ] && { [ -x "$(UV)" ] && [ "$$($(UV) --version | cut -d' ' -f2)" = "$(UV_PIN:uv==%=%)" ] \
+	     || $(PY) -m pip install --quiet "$(UV_PIN)" $(QUIET_PIP); } && [ -x "$(UV)" ]; then \
+	  echo ">> installing the pinned requirements and the helpers package with $(UV_PIN)"; \
+	  $(UV) pip install --quiet --python "$(PY)" -r requirements.txt -e .; \
+	else \
+	  echo ">> installing the pinned requirements and the helpers package with pip"; \
+	  $(PY) -m pip install --quiet -r requirements.txt $(QUIET_PIP); \
+	  $(PY) -m pip install --quiet --no-deps -e . $(QUIET_PIP); \
+	fi
+	@$(PY) -m helpers.numeric_env --install-kernel "$(ENV_DIR)" >/dev/null
 	@touch "$(STAMP)"
 
 setup: $(STAMP) ## Create or reuse the environment and install everything
@@ -47,21 +61,25 @@ setup: $(STAMP) ## Create or reuse the environment and install everything
 report: $(STAMP) ## Execute every notebook in reading order, write figures/ and the HTML site
 	@$(PY) -m helpers.report
 
-test: $(STAMP) ## Lint, unit tests, data checks, strict nbval over every notebook
+test: $(STAMP) ## Lint, unit and data tests, strict nbval (each notebook once), figures, site
 	@$(PY) -m ruff check .
-	@$(PY) -m pytest -n $(JOBS)
-	@$(PY) -m pytest -n $(JOBS) $(NBVAL) -p no:cacheprovider notebooks
+	@rm -rf "$(FRESH)" && mkdir -p "$(FRESH)"
+	@PROJECT06_FIGURES="$(FRESH)" $(PYTEST) $(NBVAL) -m "not figures and not browser" \
+	  tests src notebooks
+	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PYTEST) -m "figures or browser" tests
 
 lint: $(STAMP) ## Ruff over src/, tests/ and the notebooks
 	@$(PY) -m ruff check .
 
-unit: $(STAMP) ## Unit tests only
-	@$(PY) -m pytest -n $(JOBS)
+unit: $(STAMP) ## Unit, data and site tests (no notebook execution)
+	@$(PYTEST) -m "not figures"
 
-test-notebooks: $(STAMP) ## Strict nbval over every notebook
-	@$(PY) -m pytest -n $(JOBS) $(NBVAL) -p no:cacheprovider notebooks
+test-notebooks: $(STAMP) ## Strict nbval over every notebook, then the figure comparison
+	@rm -rf "$(FRESH)" && mkdir -p "$(FRESH)"
+	@PROJECT06_FIGURES="$(FRESH)" $(PYTEST) $(NBVAL) notebooks
+	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PY) -m pytest -p no:cacheprovider -q -m figures tests/test_figures.py
 
-site: $(STAMP) ## Build site/ from the stored notebooks (no re-execution) and the province profiles
+site: $(STAMP) ## Build site/ from the stored notebooks (no re-execution) and the province pages
 	@$(PY) -m helpers.site
 
 build-data: $(STAMP) ## Regenerate data/processed from data/raw and data/reference
@@ -70,13 +88,13 @@ build-data: $(STAMP) ## Regenerate data/processed from data/raw and data/referen
 validate: $(STAMP) ## Check the whole data tree; one line per problem
 	@$(PY) -m helpers.validate
 
-lab: $(STAMP) ## Start JupyterLab with the project kernel
-	@$(PY) -m jupyter lab --notebook-dir=notebooks
+lab: $(STAMP) ## Start JupyterLab on the notebooks with the project kernel and settings
+	@$(PY) -m helpers.lab
 
 refresh: $(STAMP) ## Re-execute the notebooks in place so their stored outputs are current
 	@$(PY) -m helpers.report --refresh
 
-bench: $(STAMP) ## Print timings: notebook execution vs bare kernels, extractor throughput
+bench: $(STAMP) ## Print timings: setup, unit tests, nbval, site, extractor throughput
 	@$(PY) -m helpers.bench
 
 clean: ## Remove build outputs (keeps .venv)

@@ -68,8 +68,11 @@ RAW = DATA / "raw"
 PROCESSED = DATA / "processed"
 REFERENCE = DATA / "reference"
 EVALUATION = DATA / "evaluation"
-#: Figures go here; ``PROJECT06_FIGURES`` redirects them (the reproducibility test uses it).
-FIGURES = Path(os.environ.get("PROJECT06_FIGURES") or ROOT / "figures")
+#: The published figures, committed with the repository.
+PUBLISHED_FIGURES = ROOT / "figures"
+#: Where notebooks write figures: the published folder, unless ``PROJECT06_FIGURES`` redirects
+#: them (``make test`` does, so a test run never rewrites the committed files).
+FIGURES = Path(os.environ.get("PROJECT06_FIGURES") or PUBLISHED_FIGURES)
 NOTEBOOKS = ROOT / "notebooks"
 BUILD = ROOT / "build"
 SITE = ROOT / "site"

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 from pathlib import Path
 
@@ -102,6 +101,7 @@ def save_figure(
     data_date: str,
     alt: str,
     directory: str | Path | None = None,
+    formats: tuple[str, ...] = ("png", "svg"),
 ) -> list[Path]:
     """Save ``fig`` as ``NN-name.png`` and ``.svg`` with fixed metadata, plus its alt text.
 
@@ -112,6 +112,8 @@ def save_figure(
         data_date: the date (or range) of the data shown.
         alt: a sentence describing the figure for readers who cannot see it.
         directory: where to write (default ``figures/``).
+        formats: which of ``png`` and ``svg`` to write (pages that show only the SVG skip the
+            PNG).
 
     Returns:
         The paths written.
@@ -130,36 +132,44 @@ def save_figure(
     directory = Path(directory or paths.FIGURES)
     directory.mkdir(parents=True, exist_ok=True)
     add_note(fig, source, data_date)
+    unknown = set(formats) - {"png", "svg"}
+    if unknown or not formats:
+        raise ValueError(f"figure {name!r}: formats must be png and/or svg, not {formats!r}")
     png, svg, meta = (directory / f"{name}.{ext}" for ext in ("png", "svg", "json"))
-    with mpl.rc_context({"svg.hashsalt": name}):
-        fig.savefig(
-            svg,
-            format="svg",
-            bbox_inches="tight",
-            metadata={"Date": None, "Creator": None, "Title": name, "Description": alt},
-        )
-    fig.savefig(png, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+    if "svg" in formats:
+        with mpl.rc_context({"svg.hashsalt": name}):
+            fig.savefig(
+                svg,
+                format="svg",
+                bbox_inches="tight",
+                metadata={"Date": None, "Creator": None, "Title": name, "Description": alt},
+            )
+    if "png" in formats:
+        fig.savefig(png, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
     title = fig._suptitle.get_text() if fig._suptitle else next(filter(None, map(_title, fig.axes)))
     record = {"name": name, "title": title, "alt": alt, "source": source, "data_date": data_date}
     meta.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return [png, svg, meta]
+    return [p for p, ext in ((png, "png"), (svg, "svg")) if ext in formats] + [meta]
 
 
 def figure_html(svg: Path, alt: str, caption: str = "") -> str:
-    """An HTML ``<figure>`` that shows a saved SVG with its alt text and caption.
+    """An HTML ``<figure>`` that shows a published SVG with its alt text and caption.
 
-    The image path is relative to ``notebooks/`` (where kernels run), so JupyterLab and the
-    rendered site both find it.
+    The image points at the published file, ``../figures/NAME.svg`` relative to ``notebooks/``
+    (where kernels run), whichever folder this run wrote to (``PROJECT06_FIGURES``): JupyterLab
+    and the rendered report find it, and a notebook's stored output does not depend on where a
+    test put its fresh copy.
 
     Example:
-        >>> figure_html(paths.FIGURES / "03-x.svg", 'Tiles "map"', "Caption")  # doctest: +ELLIPSIS
+        >>> figure_html(Path("/tmp/elsewhere/03-x.svg"), 'Tiles "map"', "Caption")
+        ...  # doctest: +ELLIPSIS
         '<figure class="p06-figure" id="fig-03-x"><img src="../figures/03-x.svg" alt="Tiles...'
     """
-    src = Path(os.path.relpath(Path(svg).resolve(), paths.NOTEBOOKS.resolve())).as_posix()
+    name = Path(svg).stem
     cap = f"<figcaption>{html.escape(caption)}</figcaption>" if caption else ""
     return (
-        f'<figure class="p06-figure" id="fig-{html.escape(Path(svg).stem)}">'
-        f'<img src="{html.escape(src)}" alt="{html.escape(alt)}" '
+        f'<figure class="p06-figure" id="fig-{html.escape(name)}">'
+        f'<img src="../figures/{html.escape(name)}.svg" alt="{html.escape(alt)}" '
         f'style="max-width:100%;height:auto">{cap}</figure>'
     )
 
