@@ -15,14 +15,12 @@ from __future__ import annotations
 import argparse
 import html
 import json
-import multiprocessing
 import os
 import re
 import shutil
 import subprocess
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import mistune
@@ -30,12 +28,10 @@ import nbformat
 import pandas as pd
 from nbconvert import HTMLExporter
 
-from helpers import dataset, paths, provinces, report, summary
-from helpers.profile import slug
+from helpers import dataset, pages, paths, provinces, summary
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
-PROFILE_NOTEBOOK = "05-province-profile.ipynb"
 ABSTRACT = paths.ROOT / "reports" / "abstract.md"
 TITLE = "Project 06 across Vietnam's provinces"
 
@@ -126,28 +122,6 @@ def render(nb: nbformat.NotebookNode, *, root: str, nav: tuple) -> str:
     return body
 
 
-def _execute_profile(args: tuple[str, str, str]) -> str:
-    import papermill
-
-    province, output, figure_dir = args
-    # The kernel inherits this process's environment: profile figures go to the build folder,
-    # never into figures/ (which holds only what the stored notebooks publish).
-    os.environ["PROJECT06_FIGURES"] = figure_dir
-    papermill.execute_notebook(
-        str(paths.NOTEBOOKS / PROFILE_NOTEBOOK),
-        output,
-        parameters={"province": province},
-        cwd=str(paths.NOTEBOOKS),
-        kernel_name="python3",
-        start_timeout=report.STARTUP_SECONDS,
-        kernel_manager_class=report.LocalKernelManager,
-        progress_bar=False,
-        log_output=False,
-        report_mode=False,
-    )
-    return output
-
-
 def provinces_with_data(obs: pd.DataFrame | None = None) -> list[str]:
     """Codes of the provinces with at least one Project 06 figure, in code order.
 
@@ -159,24 +133,51 @@ def provinces_with_data(obs: pd.DataFrame | None = None) -> list[str]:
     return sorted(summary.project06(obs)["province_code"].unique())
 
 
-def run_profiles(codes: list[str], out_dir: Path, workers: int = 2) -> dict[str, Path]:
-    """Execute the profile notebook once per province (papermill); return code -> notebook.
+def _page_html(page: pages.Page, nav: tuple, root: str = "../") -> str:
+    """A generated Markdown page as a complete HTML document in the site's style."""
+    prev, nxt = nav
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{html.escape(page.title)} · {html.escape(TITLE)}</title>
+<link rel="stylesheet" href="{root}assets/site.css"></head>
+<body><main>
+{_nav(root, prev, nxt, "top")}
+{mistune.html(page.markdown)}
+{_nav(root, prev, nxt, "bottom")}
+</main></body></html>
+"""
+
+
+def write_place_pages(out_dir: Path, workers: int = 2) -> dict[str, str]:
+    """Province and unit pages as HTML under ``out_dir/provinces``; return code -> href.
 
     Example:
-        >>> run_profiles([], Path("/tmp"))
-        {}
+        >>> callable(write_place_pages)
+        True
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    figure_dir = out_dir / "figures"
-    jobs = [(provinces.name(c), str(out_dir / f"{c}.ipynb"), str(figure_dir)) for c in codes]
-    if not jobs:
-        return {}
-    # Fresh interpreters, not forks: the parent may already hold kernel-client threads (it has
-    # just executed the notebooks), and a fork would copy their locks and deadlock.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        done = list(pool.map(_execute_profile, jobs))
-    return {code: Path(path) for code, path in zip(codes, done, strict=True)}
+    source = paths.BUILD / "pages"
+    if source.exists():
+        shutil.rmtree(source)
+    written = pages.write_pages(source, workers=workers)
+    target = out_dir / "provinces"
+    shutil.copytree(source / "figures", target / "figures")
+    hrefs: dict[str, str] = {}
+    for group in (written["provinces"], written["units"]):
+        ordered = sorted(group, key=lambda p: p.file)
+        for i, page in enumerate(ordered):
+            prev = ordered[i - 1] if i else None
+            nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+            nav = tuple(
+                (Path(p.file).with_suffix(".html").name, p.title) if p else None
+                for p in (prev, nxt)
+            )
+            file = Path(page.file).with_suffix(".html").name
+            (target / file).write_text(_page_html(page, nav), encoding="utf-8")
+    codes = list(provinces.table().index)
+    for code, page in zip(codes, written["provinces"], strict=True):
+        hrefs[code] = f"provinces/{Path(page.file).with_suffix('.html').name}"
+    return hrefs
 
 
 def tile_map_svg(counts: dict[str, int], hrefs: dict[str, str], cell: int = 34) -> str:
@@ -237,7 +238,7 @@ def _figure_records(figures_dir: Path) -> list[dict]:
     return records
 
 
-def index_html(pages: list[dict], figures: list[dict], profiles: dict[str, str],
+def index_html(chapters: list[dict], figures: list[dict], profiles: dict[str, str],
                obs: pd.DataFrame) -> str:  # fmt: skip
     """The site's front page: abstract, figure gallery, notebooks, map, downloads, build info.
 
@@ -250,7 +251,7 @@ def index_html(pages: list[dict], figures: list[dict], profiles: dict[str, str],
         if ABSTRACT.is_file()
         else ""
     )
-    by_number = {p["file"][:2]: p["file"] for p in pages}
+    by_number = {p["file"][:2]: p["file"] for p in chapters}
     gallery = []
     for fig in figures:
         page = by_number.get(fig["name"][:2], "")
@@ -266,7 +267,7 @@ def index_html(pages: list[dict], figures: list[dict], profiles: dict[str, str],
     notebooks = "".join(
         f'<li><a href="{html.escape(p["file"])}">{html.escape(p["title"])}</a>: '
         f"{html.escape(p['purpose'])}</li>"
-        for p in pages
+        for p in chapters
     )
     counts = summary.project06(obs).groupby("province_code").size().to_dict()
     profile_list = "".join(
@@ -326,49 +327,27 @@ def build(notebooks: list[Path] | None = None, out_dir: Path | None = None,
     obs = dataset.load_observations()
 
     loaded = [(path, nbformat.read(path, as_version=4)) for path in notebooks]
-    pages = [
+    chapters = [
         {"file": page_name(path), "title": purpose(nb)[0], "purpose": purpose(nb)[1]}
         for path, nb in loaded
     ]
     for i, (path, nb) in enumerate(loaded):
-        prev = (pages[i - 1]["file"], pages[i - 1]["title"]) if i else None
-        nxt = (pages[i + 1]["file"], pages[i + 1]["title"]) if i + 1 < len(pages) else None
+        prev = (chapters[i - 1]["file"], chapters[i - 1]["title"]) if i else None
+        nxt = (chapters[i + 1]["file"], chapters[i + 1]["title"]) if i + 1 < len(chapters) else None
         body = render(nb, root="", nav=(prev, nxt))
         body = _localize_images(body, out_dir, out_dir)
         (out_dir / page_name(path)).write_text(body, encoding="utf-8")
-    for svg in paths.FIGURES.glob("[0-9][0-9]-*.svg"):
+    for svg in paths.PUBLISHED_FIGURES.glob("[0-9][0-9]-*.svg"):
         (out_dir / "figures").mkdir(exist_ok=True)
         shutil.copyfile(svg, out_dir / "figures" / svg.name)
 
-    hrefs: dict[str, str] = {}
-    if profiles and (paths.NOTEBOOKS / PROFILE_NOTEBOOK).is_file():
-        codes = provinces_with_data(obs)
-        runs = run_profiles(codes, paths.BUILD / "profiles", workers=workers)
-        names = sorted(runs, key=provinces.name)
-        profile_dir = out_dir / "profiles"
-        profile_dir.mkdir()
-        for i, code in enumerate(names):
-            file = f"{slug(provinces.name(code))}.html"
-            prev = (
-                (f"{slug(provinces.name(names[i - 1]))}.html", provinces.name(names[i - 1]))
-                if i
-                else None
-            )
-            nxt = (
-                (f"{slug(provinces.name(names[i + 1]))}.html", provinces.name(names[i + 1]))
-                if i + 1 < len(names)
-                else None
-            )
-            body = render(nbformat.read(runs[code], as_version=4), root="../", nav=(prev, nxt))
-            body = _localize_images(body, profile_dir, out_dir)
-            (profile_dir / file).write_text(body, encoding="utf-8")
-            hrefs[code] = f"profiles/{file}"
+    hrefs = write_place_pages(out_dir, workers=workers) if profiles else {}
 
-    figures = _figure_records(paths.FIGURES)
+    figures = _figure_records(paths.PUBLISHED_FIGURES)
     index = out_dir / "index.html"
-    index.write_text(index_html(pages, figures, hrefs, obs), encoding="utf-8")
+    index.write_text(index_html(chapters, figures, hrefs, obs), encoding="utf-8")
     elapsed = time.perf_counter() - started
-    print(f"site: {len(pages)} notebook pages, {len(hrefs)} profiles in {elapsed:.0f} s -> {index}")
+    print(f"site: {len(chapters)} chapters, {len(hrefs)} province pages in {elapsed:.0f} s")
     return index
 
 

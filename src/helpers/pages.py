@@ -1,0 +1,376 @@
+"""Reader pages for every province and every 2025 unit, written straight from the dataset.
+
+Each of the 63 provinces gets a page: its name in Vietnamese and English, a short summary in
+words (how many figures, the latest online share and its date, the DTI rank, the 2025 unit), a
+chart of the shares it reported, and every figure with its source. Each of the 34 units formed
+on 1 July 2025 gets a page that gathers its former provinces. Pages are Markdown with HTML
+tables and figures, so the rendered report (and any Markdown reader) shows them as they are.
+
+The pages are generated in worker processes that import the stack once each (no notebook
+kernel per page): ``python -m helpers.pages OUT_DIR`` writes them.
+
+Example:
+    >>> from helpers import dataset
+    >>> page = province_page(dataset.load_observations(), "30")
+    >>> page.title, page.file
+    ('Hải Dương (Hai Duong)', 'hai-duong.md')
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import multiprocessing
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from helpers import dataset, formatting, progress, provinces, summary
+from helpers.profile import build_profile, slug
+
+ONLINE = ["essential_services_online", "online_applications"]
+
+
+@dataclass
+class Page:
+    """One generated page: its file name, title, Markdown body and the figures it needs."""
+
+    file: str
+    title: str
+    markdown: str
+    figures: list[str] = field(default_factory=list)
+
+
+def _table(frame: pd.DataFrame, caption: str = "", css: str = "p06-table") -> str:
+    """An HTML table without an index; cells are escaped unless they are links we built."""
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = []
+        for value in record:
+            text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else value
+            text = str(text)
+            cells.append(f"<td>{text if text.startswith('<a ') else html.escape(text)}</td>")
+        rows.append(f"<tr>{''.join(cells)}</tr>")
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return (
+        f'<table class="{css}">{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _link(url: str, text: str) -> str:
+    if not url:
+        return html.escape(text)
+    return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
+
+
+def facts(obs: pd.DataFrame) -> pd.DataFrame:
+    """The facts a province's summary is made of, for all 63 provinces at once (by code).
+
+    Columns: ``figures`` and ``sources`` (Project 06 figures and their sources), ``first`` and
+    ``last`` (dates they describe), the latest whole-province online share (``online_rate``,
+    ``online_as_of``, ``online_indicator``, ``online_scope``) and ``dti_2022`` (rank of 63).
+
+    Example:
+        >>> from helpers import dataset
+        >>> table = facts(dataset.load_observations())
+        >>> len(table), int(table.loc["30", "dti_2022"]) > 0
+        (63, True)
+    """
+    p06 = summary.project06(obs).groupby("province_code")
+    online = progress.latest(obs, ONLINE).set_index("province_code")
+    table = pd.DataFrame(index=provinces.table().index)
+    table["figures"] = p06.size().reindex(table.index).fillna(0).astype(int)
+    table["sources"] = p06["source_id"].nunique().reindex(table.index).fillna(0).astype(int)
+    table["first"] = p06["as_of_end"].min().reindex(table.index)
+    table["last"] = p06["as_of_end"].max().reindex(table.index)
+    table["online_rate"] = online["rate"].reindex(table.index)
+    table["online_as_of"] = online["as_of"].reindex(table.index)
+    table["online_indicator"] = online["indicator_name"].reindex(table.index)
+    table["online_scope"] = online["scope"].reindex(table.index)
+    table["dti_2022"] = progress.dti_ranks(obs, "2022").reindex(table.index)
+    return table
+
+
+def summary_text(row: pd.Series) -> str:
+    """A province's story in three or four sentences (Markdown), from its row of :func:`facts`.
+
+    Example:
+        >>> from helpers import dataset
+        >>> summary_text(facts(dataset.load_observations()).loc["30"]).startswith("The dataset")
+        True
+    """
+    code = row.name
+    name = provinces.name(code)
+    if row["figures"]:
+        span = (
+            f"dated {row['first']:%b %Y} to {row['last']:%b %Y}"
+            if row["first"] != row["last"]
+            else f"dated {row['last']:%b %Y}"
+        )
+        text = (
+            f"The dataset holds {row['figures']} Project 06 figures on {name}, from "
+            f"{row['sources']} sources, {span}."
+        )
+    else:
+        text = (
+            f"No Project 06 figure on {name} was found in a checkable source; the province "
+            "appears here through the all-province measures only."
+        )
+    if pd.notna(row["online_rate"]):
+        text += (
+            f" Its latest whole-province online share is "
+            f"**{formatting.percent(row['online_rate'])}** ({row['online_indicator'].lower()}; "
+            f"{row['online_scope']}), for {formatting.period_label(row['online_as_of'])}."
+        )
+    elif row["figures"]:
+        text += " It reported no whole-province online share."
+    if pd.notna(row["dti_2022"]):
+        text += (
+            f" On the Digital Transformation Index 2022 it ranked "
+            f"**{formatting.ordinal(row['dti_2022'])} of 63** provinces."
+        )
+    unit = provinces.unit_2025(code)
+    others = [provinces.name(c) for c in provinces.members_2025(unit) if c != code]
+    if others:
+        text += f" Since 1 July 2025 it is part of **{unit}**, with {', '.join(others)}."
+    else:
+        text += f" It kept its borders on 1 July 2025 (as **{unit}**)."
+    return text
+
+
+def figures_table(obs: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Every Project 06 figure on a province, newest first, with headers in words.
+
+    Example:
+        >>> from helpers import dataset
+        >>> list(figures_table(dataset.load_observations(), "30").columns)[:3]
+        ['Date described', 'Indicator', 'As stated']
+    """
+    rows = summary.project06(obs)
+    rows = rows[rows["province_code"].eq(code)].sort_values(
+        ["as_of_end", "indicator", "figure_id"], ascending=[False, True, True]
+    )
+    return pd.DataFrame(
+        {
+            "Date described": rows["as_of"].map(formatting.period_label),
+            "Indicator": rows["indicator_name"],
+            "As stated": rows["stated"],
+            "Scope": rows["scope"],
+            "Source": [
+                _link(url, f"{publisher} ({formatting.period_label(published)})")
+                for url, publisher, published in zip(
+                    rows["source_url"], rows["publisher"], rows["published"], strict=True
+                )
+            ],
+            "Flags": rows["flags"].fillna("").str.replace(";", ", "),
+        }
+    ).reset_index(drop=True)
+
+
+def dti_table(obs: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The DTI ranks and scores reported for a province, by year.
+
+    Example:
+        >>> from helpers import dataset
+        >>> "2022" in set(dti_table(dataset.load_observations(), "30")["Year"])
+        True
+    """
+    mine = obs[obs["province_code"].eq(code) & obs["indicator"].isin(["dti_rank", "dti_score"])]
+    mine = mine[mine["geography"].eq("pre2025")]
+    wide = mine.sort_values("figure_id").drop_duplicates(["as_of", "indicator"])
+    wide = wide.pivot_table(index="as_of", columns="indicator", values="value", aggfunc="first")
+    return pd.DataFrame(
+        {
+            "Year": wide.index.astype(str),
+            "Rank (of 63)": [
+                formatting.ordinal(v) if pd.notna(v) else "–" for v in wide.get("dti_rank", [])
+            ]
+            if "dti_rank" in wide
+            else "–",
+            "Score (0 to 1)": [
+                formatting.number(v, 4) for v in wide.get("dti_score", [])
+            ]
+            if "dti_score" in wide
+            else "–",
+        }
+    )
+
+
+def _figure_block(name: str, alt: str, caption: str) -> str:
+    return (
+        f'<figure class="p06-figure" id="fig-{name}"><img src="figures/{name}.svg" '
+        f'alt="{html.escape(alt)}"><figcaption>{html.escape(caption)}</figcaption></figure>'
+    )
+
+
+def province_page(obs: pd.DataFrame, code: str, figure_dir: Path | None = None,
+                  table: pd.DataFrame | None = None) -> Page:  # fmt: skip
+    """The page of one province; its chart is written into ``figure_dir`` when given.
+
+    ``table`` is :func:`facts` of ``obs`` (computed when not given).
+
+    Example:
+        >>> from helpers import dataset
+        >>> "Every figure, with its source" in province_page(dataset.load_observations(),
+        ...                                                  "30").markdown
+        True
+    """
+    table = facts(obs) if table is None else table
+    profile = build_profile(obs, code)
+    title = f"{profile.name_vi} ({profile.name})"
+    parts = [f"# {title}", "", f"*{profile.region}. Unit of 2025: {profile.unit_2025}.*", ""]
+    parts += [summary_text(table.loc[code]), ""]
+    shares = profile.shares()
+    figures = []
+    if len(shares):
+        name = f"05-profile-{profile.slug}"
+        alt = (
+            f"Dot chart of the {len(shares)} Project 06 shares reported for {profile.name}, "
+            f"by the date each describes and by indicator."
+        )
+        if figure_dir is not None:
+            _write_profile_chart(shares, profile.name, name, alt, figure_dir)
+        figures.append(name)
+        parts += ["## Shares reported over time", "",
+                  "Shares of different measures share one axis only to show when the province "
+                  "reported; the table below says what each one counts.", "",
+                  _figure_block(name, alt, f"{profile.name}: Project 06 shares by the date they "
+                                "describe."), ""]  # fmt: skip
+    table = figures_table(obs, code)
+    if len(table):
+        parts += ["## Every figure, with its source", "",
+                  _table(table, css="p06-table p06-sortable"), ""]  # fmt: skip
+    dti = dti_table(obs, code)
+    if len(dti):
+        parts += ["## Digital Transformation Index", "",
+                  "The ranks and scores reported for the province; years without a figure "
+                  "were not found in a dated source.", "", _table(dti), ""]  # fmt: skip
+    parts += ["## Reading this page", "",
+              "The figures are the province's own account, chosen for review meetings and local "
+              "news, on the dates those reports picked. A flag marks a figure to read with care "
+              "(see the data-quality chapter)."]  # fmt: skip
+    return Page(f"{profile.slug}.md", title, "\n".join(parts) + "\n", figures)
+
+
+def _write_profile_chart(shares, province, name, alt, figure_dir) -> None:
+    import matplotlib.pyplot as plt
+
+    from helpers import figures, plotting
+
+    fig = figures.profile_chart(shares, province)
+    plotting.save_figure(
+        fig, name, source=f"Reports on {province} in the Project 06 dataset",
+        data_date=f"{shares['as_of_end'].min():%Y-%m} to {shares['as_of_end'].max():%Y-%m}",
+        alt=alt, directory=figure_dir, formats=("svg",),
+    )  # fmt: skip
+    plt.close(fig)
+
+
+def unit_page(obs: pd.DataFrame, unit: str, table: pd.DataFrame | None = None) -> Page:
+    """The page of one 2025 unit, gathering its former provinces.
+
+    Example:
+        >>> from helpers import dataset
+        >>> page = unit_page(dataset.load_observations(), "Hai Phong")
+        >>> page.file, "Hải Dương" in page.markdown
+        ('unit-hai-phong.md', True)
+    """
+    table = facts(obs) if table is None else table
+    members = provinces.members_2025(unit)
+    info = provinces.table()
+    title = f"{info.loc[members[0], 'unit_2025_vi']} ({unit}), from 1 July 2025"
+    rows = []
+    for code in members:
+        row = table.loc[code]
+        rows.append(
+            {
+                "Former province": _link(
+                    f"{slug(provinces.name(code))}.html",
+                    f"{info.loc[code, 'name_vi']} ({provinces.name(code)})",
+                ),
+                "Project 06 figures": row["figures"],
+                "Latest online share": "–" if pd.isna(row["online_rate"]) else (
+                    f"{formatting.percent(row['online_rate'])} "
+                    f"({formatting.period_label(row['online_as_of'])})"),
+                "DTI 2022 rank": "–" if pd.isna(row["dti_2022"]) else
+                formatting.ordinal(row["dti_2022"]),
+            }
+        )  # fmt: skip
+    names = [provinces.name(c) for c in members]
+    lead = (
+        f"Under National Assembly Resolution 202/2025/QH15, {unit} brings together "
+        f"{len(members)} former provinces: {', '.join(names)}."
+        if len(members) > 1
+        else f"{unit} kept its borders under Resolution 202/2025/QH15."
+    )
+    unit_rank = progress.dti_ranks(obs, "2024", geography="post2025")
+    if unit in unit_rank.index:
+        lead += (
+            f" The DTI 2024, the first edition to rank the 34 units, placed it "
+            f"**{formatting.ordinal(int(unit_rank[unit]))} of 34**."
+        )
+    parts = [f"# {title}", "", lead, "", "## Its former provinces", "",
+             _table(pd.DataFrame(rows)), ""]  # fmt: skip
+    return Page(f"unit-{slug(unit)}.md", title, "\n".join(parts) + "\n", [])
+
+
+_WORKER: dict[str, pd.DataFrame] = {}
+
+
+def _province_job(args: tuple[str, str]) -> Page:
+    code, figure_dir = args
+    if not _WORKER:  # once per worker process
+        _WORKER["obs"] = dataset.load_observations()
+        _WORKER["facts"] = facts(_WORKER["obs"])
+    return province_page(_WORKER["obs"], code, Path(figure_dir), _WORKER["facts"])
+
+
+def write_pages(out_dir: Path, workers: int = 2) -> dict[str, list[Page]]:
+    """Write every province page and unit page into ``out_dir`` (figures in ``figures/``).
+
+    Returns ``{"provinces": [...], "units": [...]}`` in code and name order.
+
+    Example:
+        >>> write_pages  # doctest: +ELLIPSIS
+        <function write_pages at ...>
+    """
+    out_dir = Path(out_dir)
+    figure_dir = out_dir / "figures"
+    figure_dir.mkdir(parents=True, exist_ok=True)
+    codes = list(provinces.table().index)
+    jobs = [(code, str(figure_dir)) for code in codes]
+    if workers > 1:
+        # Fresh interpreters, not forks: the parent may hold kernel-client threads.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            pages = list(pool.map(_province_job, jobs, chunksize=4))
+    else:
+        pages = [_province_job(job) for job in jobs]
+    obs = dataset.load_observations()
+    table = facts(obs)
+    units = [unit_page(obs, unit, table) for unit in provinces.units_2025()]
+    for page in pages + units:
+        (out_dir / page.file).write_text(page.markdown, encoding="utf-8")
+    return {"provinces": pages, "units": units}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.pages", description=__doc__)
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    written = write_pages(args.out_dir, args.workers)
+    print(f"{len(written['provinces'])} province pages and {len(written['units'])} unit pages "
+          f"in {time.perf_counter() - started:.1f} s -> {args.out_dir}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""The generated pages: one per province and per 2025 unit, written for readers."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from helpers import dataset, formatting, pages, provinces
+
+
+@pytest.fixture(scope="module")
+def obs():
+    return dataset.load_observations()
+
+
+@pytest.fixture(scope="module")
+def table(obs):
+    return pages.facts(obs)
+
+
+def test_facts_cover_all_63_provinces_and_count_their_figures(obs, table):
+    assert list(table.index) == list(provinces.table().index)
+    hai_duong = obs[obs["province_code"].eq("30") & obs["geography"].eq("pre2025")]
+    counted = hai_duong[~hai_duong["indicator"].isin(["dti_rank", "dti_score", "other"])]
+    assert table.loc["30", "figures"] == len(counted)
+
+
+def test_province_title_is_vietnamese_then_english(obs, table):
+    page = pages.province_page(obs, "79", table=table)
+    assert page.title == "Hồ Chí Minh (Ho Chi Minh City)" or page.title.endswith(
+        "(Ho Chi Minh City)"
+    )
+    assert page.markdown.startswith(f"# {page.title}\n")
+
+
+def test_page_has_no_notebook_vocabulary(obs, table):
+    text = pages.province_page(obs, "30", table=table).markdown.lower()
+    for word in ("parameter", "notebook", "papermill", "out[", "in ["):
+        assert word not in text, word
+
+
+def test_summary_names_latest_online_share_with_its_date(obs, table):
+    row = table.loc["30"]
+    text = pages.summary_text(row)
+    assert formatting.percent(row["online_rate"]) in text
+    assert formatting.period_label(row["online_as_of"]) in text
+    assert "Hai Phong" in text  # the 2025 unit
+
+
+def test_province_without_figures_says_so(table):
+    empty = table[table["figures"].eq(0)]
+    if empty.empty:
+        pytest.skip("every province has a Project 06 figure")
+    text = pages.summary_text(empty.iloc[0])
+    assert text.startswith("No Project 06 figure")
+
+
+def test_figures_table_has_one_row_per_figure_and_links_its_sources(obs):
+    table = pages.figures_table(obs, "30")
+    assert table.index.equals(pd.RangeIndex(len(table)))
+    with_url = obs[obs["province_code"].eq("30") & obs["source_url"].ne("")]
+    linked = table["Source"].str.startswith("<a href=").sum()
+    assert linked > 0 and linked <= len(with_url)
+    html = pages._table(table)
+    assert "<th>Date described</th>" in html and "<td>0</td>" not in html
+
+
+def test_html_in_the_data_is_escaped():
+    html = pages._table(pd.DataFrame({"Scope": ["<script>x</script>"]}))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_unit_page_gathers_its_former_provinces(obs, table):
+    page = pages.unit_page(obs, "Hai Phong", table)
+    links = re.findall(r'href="([^"]+)"', page.markdown)
+    assert sorted(links) == ["hai-duong.html", "hai-phong.html"]
+
+
+def test_write_pages_writes_63_provinces_34_units_and_their_charts(tmp_path):
+    written = pages.write_pages(tmp_path, workers=1)
+    assert len(written["provinces"]) == 63 and len(written["units"]) == 34
+    files = {p.name for p in tmp_path.glob("*.md")}
+    assert len(files) == 97
+    charts = {p.stem for p in (tmp_path / "figures").glob("*.svg")}
+    assert charts == {name for page in written["provinces"] for name in page.figures}
+    assert not list((tmp_path / "figures").glob("*.png"))  # pages show the SVG only
