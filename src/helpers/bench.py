@@ -1,9 +1,12 @@
 """Benchmarks that print figures (``make bench``); nothing here is asserted.
 
-1. Extractor throughput: :func:`helpers.extract.find_figures` on about 1 MB of report-like text,
-   and quantulum3 on the evaluation passages, in MB of UTF-8 text per second on one core.
-2. Notebooks: each notebook executed from a fresh kernel, against a bare kernel that only imports
-   the scientific stack, and the whole strict nbval run against the same number of bare kernels.
+1. The parts of ``make test``, each timed on its own so a regression is visible: setup of a
+   fresh environment with empty caches (uv, or pip as the fallback), the unit and data tests,
+   the strict nbval run (every notebook executed once), and the rendered report (chapters from
+   the stored notebooks plus the generated province and unit pages).
+2. Extractor throughput: :func:`helpers.extract.find_figures` on about 1 MB of report-like text
+   and on the seed reports, and quantulum3 on the evaluation passages, in MB of UTF-8 text per
+   second on one core.
 
 Example:
     >>> rates = extractor_rates(size=20_000, min_seconds=0.05, baseline=False)
@@ -14,17 +17,13 @@ Example:
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
+import tempfile
 import time
 
-import nbformat
-
-from helpers import evaluation, paths, report
-
-STACK = (
-    "import numpy, pandas, scipy, statsmodels.api, matplotlib.pyplot, seaborn, pandera, helpers"
-)
+from helpers import evaluation, paths
 
 
 def extractor_rates(
@@ -58,70 +57,68 @@ def extractor_rates(
     return rates
 
 
-def _bare_kernel_seconds() -> float:
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(STACK)]
-    start = time.perf_counter()
-    report.execute(nb)
-    return time.perf_counter() - start
+def _timed(command: list[str], **env: str) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=paths.ROOT, check=True, capture_output=True,
+                   env={**os.environ, **env})  # fmt: skip
+    return time.perf_counter() - started
 
 
-def notebook_times() -> list[tuple[str, float]]:
-    """Seconds to execute each notebook from a fresh kernel (what ``make report`` does).
-
-    Example:
-        >>> callable(notebook_times)
-        True
-    """
-    times = []
-    for path in paths.notebooks():
-        nb = nbformat.read(path, as_version=4)
-        start = time.perf_counter()
-        report.execute(nb)
-        times.append((path.name, time.perf_counter() - start))
-    return times
-
-
-def nbval_seconds() -> float:
-    """Seconds for strict nbval over every notebook, one process, as ``make test`` checks them.
+def setup_seconds() -> float:
+    """Seconds to create an environment like ``make setup`` does, in a temporary folder, with
+    empty caches (what a newcomer's first ``make test`` pays).
 
     Example:
-        >>> callable(nbval_seconds)
+        >>> callable(setup_seconds)
         True
     """
-    command = [
-        sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
-        "--nbval", "--nbval-current-env", "--nbval-sanitize-with",
-        str(paths.ROOT / "nbval-sanitize.cfg"), str(paths.NOTEBOOKS),
-    ]  # fmt: skip
-    start = time.perf_counter()
-    subprocess.run(command, cwd=paths.ROOT, check=True, capture_output=True)
-    return time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        return _timed(["make", "--no-print-directory", "setup", f"VIRTUAL_ENV={tmp}/venv"],
+                      XDG_CACHE_HOME=f"{tmp}/cache")  # fmt: skip
+
+
+def parts(jobs: int = 2) -> dict[str, float]:
+    """Seconds for each part of ``make test`` after setup (see the module docstring).
+
+    Example:
+        >>> callable(parts)
+        True
+    """
+    pytest = [sys.executable, "-m", "pytest", "-q", "-n", str(jobs), "--dist", "loadfile",
+              "-p", "no:cacheprovider"]  # fmt: skip
+    nbval = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with",
+             str(paths.ROOT / "nbval-sanitize.cfg")]  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        return {
+            "unit and data tests": _timed(
+                [*pytest, "-m", "not figures and not browser", "tests", "src"]
+            ),
+            "strict nbval (each notebook once)": _timed(
+                [*pytest, *nbval, str(paths.NOTEBOOKS)], PROJECT06_FIGURES=tmp
+            ),
+            "site: build (chapters, place pages) and browser test": _timed(
+                [*pytest, "-m", "browser", "tests"]
+            ),
+        }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.bench", description=__doc__)
-    parser.add_argument("--skip-notebooks", action="store_true", help="extractor only")
+    parser.add_argument("--skip-notebooks", "--extractor-only", action="store_true",
+                        help="extractor throughput only")  # fmt: skip
+    parser.add_argument("--skip-setup", action="store_true", help="do not time a fresh setup")
     args = parser.parse_args(argv)
     print("Extractor throughput (MB of text per second, one core)")
     for name, rate in extractor_rates().items():
         print(f"  {name:<42} {rate:8.3f} MB/s")
     if args.skip_notebooks:
         return 0
-    bare = _bare_kernel_seconds()
-    print(f"\nBare kernel importing the stack: {bare:.1f} s")
-    print("Notebooks, each from a fresh kernel")
-    times = notebook_times()
-    for name, seconds in times:
-        print(f"  {name:<32} {seconds:6.1f} s  ({seconds / bare:.1f}x a bare kernel)")
-    total = nbval_seconds()
-    budget = 2 * bare * len(times)
-    verdict = "within" if total <= budget else "OVER"
-    print(
-        f"\nStrict nbval over all {len(times)} notebooks: {total:.1f} s; "
-        f"{len(times)} bare kernels: {bare * len(times):.1f} s; ratio "
-        f"{total / (bare * len(times)):.2f} ({verdict} the 2x budget)"
-    )
+    print("\nParts of make test (seconds, wall clock)")
+    timings = {} if args.skip_setup else {"setup, fresh environment, empty caches": setup_seconds()}
+    timings |= parts()
+    for name, seconds in timings.items():
+        print(f"  {name:<50} {seconds:7.1f} s")
+    print(f"  {'total':<50} {sum(timings.values()):7.1f} s")
     return 0
 
 
