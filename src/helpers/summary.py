@@ -210,7 +210,10 @@ def cite(obs: pd.DataFrame, figure_id: str) -> str:
         >>> from helpers import dataset
         >>> cite(dataset.load_observations(), "seed-vietnamvn-2024-01-25-thaibinh-2023-review-16")
         ... # doctest: +ELLIPSIS
-        'Thai Binh, VNeID e-ID accounts activated: "958,367 out of 794,301" (2023). Vietnam.vn...'
+        'Thai Binh, VNeID e-ID accounts activated: "958,367 out of 794,301" (2023). not est...'
+        >>> cite(dataset.load_observations(), "seed-vietnamvn-2024-01-25-thaibinh-2023-review-16")
+        ... # doctest: +ELLIPSIS
+        '... seed report 004_01a681c7f6e7c7e5.txt. Project 06 dataset, figure seed-vietnamvn-...'
     """
     row = obs.set_index("figure_id").loc[figure_id]
     where = row["source_url"] or f"seed report {row['seed_file']}"
