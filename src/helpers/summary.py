@@ -231,8 +231,8 @@ def source_scopes(obs: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Each source with a label for what its figures are about (for the timeline).
 
     A source is "DTI rankings" when it only gives DTI figures, "population statistics" when it
-    only gives population figures, "national" when it only gives national ones, "post-2025 units" when it only describes the merged units, otherwise
-    "provinces".
+    only gives population figures, "national" when it only gives national ones, "post-2025
+    units" when it only describes the merged units, otherwise "provinces".
 
     Example:
         >>> from helpers import dataset
