@@ -147,6 +147,42 @@ def population(obs: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def ceiling_check(obs: pd.DataFrame) -> pd.DataFrame:
+    """Why the ceiling is the whole population: the latest reports against the 2025 population
+    and against those aged 15 and over (the population less its 0-14 share, both GSO 2025).
+
+    Residents aged 14 and over are the ones who must hold a chip ID card; no national count of
+    them was found, and the 15-and-over count already falls below the cards reported, so a
+    ceiling of adults would be broken by the reports themselves.
+
+    Example:
+        >>> from helpers import dataset
+        >>> table = ceiling_check(dataset.load_observations()).set_index("quantity")
+        >>> bool(table.loc["aged 15 and over, 2025 (million, approx.)", "value"] < 80)
+        True
+    """
+    pop = population(obs)
+    latest = pop.iloc[-1]
+    share = obs[
+        obs["indicator"].eq("population") & obs["unit"].eq("percent")
+        & obs["as_of"].eq(str(int(latest["year"])))
+    ]  # fmt: skip
+    rows = [{"quantity": f"average population, {int(latest['year'])} (million)",
+             "value": latest["millions"], "figure_id": latest["figure_id"]}]  # fmt: skip
+    if len(share):
+        young = share.iloc[0]
+        rows.append({"quantity": f"aged 0-14, {int(latest['year'])} (% of population)",
+                     "value": young["value"], "figure_id": young["figure_id"]})  # fmt: skip
+        rows.append({"quantity": f"aged 15 and over, {int(latest['year'])} (million, approx.)",
+                     "value": round(latest["millions"] * (1 - young["value"] / 100), 1),
+                     "figure_id": "computed"})  # fmt: skip
+    for name in SERIES:
+        last = series.national_series(obs, name).iloc[-1]
+        rows.append({"quantity": f"latest report: {series.SERIES[name]} ({last['as_of']})",
+                     "value": last["millions"], "figure_id": last["figure_id"]})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
 def population_at(pop: pd.DataFrame, t) -> np.ndarray:
     """Population (millions) at decimal years ``t``: linear between mid-year averages, and
     beyond the first or last year along the line through the two nearest years.
@@ -557,6 +593,28 @@ def goal(table: pd.DataFrame, method: str = "selected") -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def largest_errors(bt: pd.DataFrame, method: str = "naive") -> pd.DataFrame:
+    """Per series: how much of ``method``'s one-step absolute error comes from its single
+    largest miss (the report it missed most, and by how much).
+
+    Example:
+        >>> bt = pd.DataFrame({"series": ["s"] * 3, "horizon": ["one report"] * 3,
+        ...     "method": ["naive"] * 3, "target": pd.to_datetime(["2024-01-31", "2024-02-29",
+        ...     "2024-03-31"]), "abs_error": [1.0, 6.0, 1.0]})
+        >>> largest_errors(bt)[["largest_error", "share_of_total"]].values.tolist()
+        [[6.0, 0.75]]
+    """
+    one = bt[bt["horizon"].eq("one report") & bt["method"].eq(method)]
+    rows = []
+    for name, group in one.groupby("series", sort=False):
+        worst = group.loc[group["abs_error"].idxmax()]
+        share = round(float(worst["abs_error"] / group["abs_error"].sum()), 3)
+        rows.append({"series": name, "method": method, "forecasts": len(group),
+                     "mae": group["abs_error"].mean(), "largest_error": worst["abs_error"],
+                     "report": worst["target"].date(), "share_of_total": share})  # fmt: skip
+    return pd.DataFrame(rows)
+
+
 # --- forecasts and targets --------------------------------------------------------------------
 
 
@@ -592,6 +650,21 @@ def path(points: pd.DataFrame, pop: pd.DataFrame, method: str, end: str = "2026-
     data = reports(points)
     months = np.arange(int(data["month"].iloc[-1]) + 1, int(month_index([end])[0]) + 1)
     return predict(method, data, month_end(months), pop).assign(method=method)
+
+
+def final_paths(bt: pd.DataFrame, points: dict[str, pd.DataFrame], pop: pd.DataFrame,
+                end: str = "2026-12-31") -> dict[str, pd.DataFrame]:  # fmt: skip
+    """Each series' forecast path to ``end`` from all its reports, by the bounded method with the
+    best one-step interval score over the whole backtest (:func:`chosen_method`).
+
+    Example:
+        >>> paths = final_paths(backtest_all(), *load())  # doctest: +SKIP
+    """
+    return {
+        name: path(points[name], pop, chosen_method(bt[bt["series"].eq(name)], among=BOUNDED),
+                   end=end)
+        for name in points
+    }  # fmt: skip
 
 
 def reach(frame: pd.DataFrame, target: float) -> dict[str, object]:
@@ -708,7 +781,8 @@ def backtest_table(bt: pd.DataFrame) -> pd.DataFrame:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the backtest table (``--csv``: as CSV) of both national series.
+    """Print the backtest table (``--csv``: as CSV) of both national series; ``--forecasts``
+    prints the month-end forecasts to the end of 2026 with their 80% bounds instead.
 
     Example:
         >>> main(["--help"])  # doctest: +ELLIPSIS
@@ -721,8 +795,17 @@ def main(argv: list[str] | None = None) -> int:
         description="Rolling-origin backtest of the national e-ID and chip-card forecasts.",
     )
     parser.add_argument("--csv", action="store_true", help="print the table as CSV")
+    parser.add_argument("--forecasts", action="store_true",
+                        help="print the forecasts to the end of 2026 instead")  # fmt: skip
     args = parser.parse_args(argv)
-    table = backtest_table(backtest_all())
+    bt = backtest_all()
+    if args.forecasts:
+        points, pop = load()
+        paths = final_paths(bt, points, pop)
+        table = pd.concat([p.assign(series=name) for name, p in paths.items()], ignore_index=True)
+        table = table[["series", "method", "date", "forecast", "lower", "upper"]]
+    else:
+        table = backtest_table(bt)
     if args.csv:
         table.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:

@@ -20,8 +20,25 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import FormatStrFormatter, MultipleLocator
 
 from helpers import plotting, series
+
+
+def _year_axis(ax) -> None:
+    ax.xaxis.set_major_locator(MultipleLocator(1.0))
+    ax.xaxis.set_minor_locator(MultipleLocator(0.25))
+    ax.xaxis.set_major_formatter(FormatStrFormatter("%d"))
+
+
+def _finish(fig, axes, title: str):
+    # title and one legend for all panels above them, clear of titles and data
+    handles, texts = axes[0][0].get_legend_handles_labels()
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+    fig.legend(handles, texts, loc="upper left", bbox_to_anchor=(0.01, 0.955), ncol=2,
+               frameon=False, fontsize=7.5)  # fmt: skip
+    fig.tight_layout(rect=(0, 0, 1, 0.90))
+    return fig
 
 
 def _limits(values, step: float) -> tuple[float, float]:
@@ -66,17 +83,12 @@ def backtest_figure(bt: pd.DataFrame, labels: dict[str, str], methods: list[str]
                    color=plotting.PALETTE[0], zorder=4, label="reported value")  # fmt: skip
         ax.set_ylim(*_limits(pd.concat([sub["lower"], sub["upper"], sub["actual"]]), step))
         years = series.decimal_year(sub["target"])
-        ax.set_xlim(math.floor(years.min() * 2) / 2 - 0.25, math.ceil(years.max() * 2) / 2 + 0.25)
+        ax.set_xlim(math.floor(years.min() * 4 - 1) / 4, math.ceil(years.max() * 4 + 1) / 4)
+        _year_axis(ax)
         ax.set_title(label, loc="left", fontsize=10)
         ax.set_xlabel("Date of the report forecast (year)")
     axes[0][0].set_ylabel("Millions (cumulative)")
-    handles, texts = axes[0][0].get_legend_handles_labels()
-    fig.suptitle("One report ahead: forecasts made before each report, and the report",
-                 x=0.01, ha="left", fontweight="bold")  # fmt: skip
-    fig.legend(handles, texts, loc="upper left", bbox_to_anchor=(0.01, 0.94), ncol=2,
-               frameon=False, fontsize=7.5)  # fmt: skip
-    fig.tight_layout(rect=(0, 0, 1, 0.84))
-    return fig
+    return _finish(fig, axes, "One report ahead: forecasts made before each report, and the report")
 
 
 def forecast_figure(panels: dict[str, dict], step: float = 10.0, end: float = 2027.0):
@@ -114,15 +126,10 @@ def forecast_figure(panels: dict[str, dict], step: float = 10.0, end: float = 20
                    label="reported value (one per date)")  # fmt: skip
         top = max(top, float(np.nanmax([pop["millions"].max(), path["upper"].max()])))
         ax.set_xlim(math.floor(reports["t"].min()), end)
+        _year_axis(ax)
         ax.set_title(title, loc="left", fontsize=10)
         ax.set_xlabel("Year")
     for ax in axes[0]:
         ax.set_ylim(0, math.ceil(top / step) * step)
     axes[0][0].set_ylabel("Millions (cumulative)")
-    handles, texts = axes[0][0].get_legend_handles_labels()
-    fig.suptitle("Forecasts to the end of 2026 with 80% bands", x=0.01, ha="left",
-                 fontweight="bold")  # fmt: skip
-    fig.legend(handles, texts, loc="upper left", bbox_to_anchor=(0.01, 0.94), ncol=2,
-               frameon=False, fontsize=7.5)  # fmt: skip
-    fig.tight_layout(rect=(0, 0, 1, 0.84))
-    return fig
+    return _finish(fig, axes, "Forecasts to the end of 2026 with 80% bands")
