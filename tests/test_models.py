@@ -72,16 +72,6 @@ def test_too_few_points_raise():
         models.fit_curve("logistic", [2022, 2023, 2024], [1, 2, 3])
 
 
-def test_backtest_rewards_the_right_model_on_logistic_data():
-    t = np.linspace(2021.5, 2025.0, 18)
-    y = noisy(models.logistic(t, 85.0, 2.2, 2023.2), 0.5)
-    scores = models.score_backtest(models.backtest(t, y, min_train=8)).set_index("method")
-    assert scores.loc["logistic", "mae"] < scores.loc["naive", "mae"]
-    assert set(scores.index) == {"logistic", "naive", "linear"}
-    assert (scores["forecasts"] == 10).all()
-    assert scores["coverage"].between(0, 1).all()
-
-
 def test_binomial_glm_recovers_the_slope():
     rng = np.random.default_rng(7)
     t = np.repeat(np.arange(8.0), 5)

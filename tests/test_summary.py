@@ -93,7 +93,7 @@ def test_every_source_gets_a_scope_label():
     table = summary.source_scopes(_obs(), dataset.load_sources())
     assert table["scope"].notna().all()
     assert set(table["scope"]) <= {"DTI rankings", "national", "post-2025 units", "provinces",
-                                   "no figure kept"}  # fmt: skip
+                                   "population statistics", "no figure kept"}  # fmt: skip
 
 
 def test_figures_have_titles_and_labelled_axes():

@@ -351,37 +351,6 @@ def curve_chart(
     return fig
 
 
-def backtest_chart(bt: pd.DataFrame, *, title: str, ylabel: str):
-    """One-step-ahead forecasts with 80% intervals against what was then reported.
-
-    Example:
-        >>> bt = pd.DataFrame({"t": [2024.0, 2024.0], "method": ["naive", "linear"],
-        ...     "forecast": [1.0, 1.2], "lower": [0.5, 0.9], "upper": [1.5, 1.5],
-        ...     "actual": [1.1, 1.1]})
-        >>> backtest_chart(bt, title="T", ylabel="Accounts (million)").axes[0].get_xlabel()
-        'Year of the forecast point'
-    """
-    plotting.use_style()
-    fig, ax = plt.subplots(figsize=(7.2, 4.0))
-    methods = sorted(bt["method"].unique())
-    offsets = np.linspace(-0.04, 0.04, len(methods))
-    for k, method in enumerate(methods):
-        sub = bt[bt["method"].eq(method)].dropna(subset=["forecast"])
-        x = sub["t"] + offsets[k]
-        spread = [sub["forecast"] - sub["lower"], sub["upper"] - sub["forecast"]]
-        ax.errorbar(x, sub["forecast"], yerr=spread, fmt="o", ms=4, capsize=2,
-                    color=plotting.PALETTE[k + 1],
-                    label=f"{method} forecast (80% interval)")  # fmt: skip
-    actual = bt.drop_duplicates("t")
-    ax.scatter(actual["t"], actual["actual"], marker="*", s=90, color=plotting.PALETTE[0],
-               label="reported", zorder=4)  # fmt: skip
-    ax.set_title(title, loc="left")
-    ax.set_xlabel("Year of the forecast point")
-    ax.set_ylabel(ylabel)
-    ax.legend(frameon=False, fontsize=7, loc="upper left")
-    return fig
-
-
 def glm_chart(data: pd.DataFrame, curve: pd.DataFrame, *, title: str):
     """Observed online shares (sized by applications) and the GLM trend with its interval.
 

@@ -1,4 +1,7 @@
-"""Adoption models with honest uncertainty: logistic and Bass curves, GLM, backtests.
+"""Adoption models with honest uncertainty: logistic and Bass curves, and a binomial GLM.
+
+The forecasts of the national series and the backtest that judges every model, these curves
+included, live in :mod:`helpers.forecast`.
 
 Time is in decimal years (2023.5 is 1 July 2023). Curves are fitted by non-linear least squares
 (:func:`scipy.optimize.curve_fit`); uncertainty comes from a seeded parametric simulation
@@ -253,78 +256,6 @@ def time_to_target(fit: CurveFit, target: float, level: float = 0.8, horizon: fl
         "upper": q(1 - alpha),
         "share_not_reached": float(np.mean(~np.isfinite(times))),
     }
-
-
-def _baseline(kind: str, t: np.ndarray, y: np.ndarray, t_next: float, level: float):
-    z = stats.norm.ppf(0.5 + level / 2)
-    if kind == "naive":
-        steps = np.diff(y)
-        spread = float(np.std(steps, ddof=1)) if steps.size > 1 else abs(float(steps[0]))
-        return y[-1], y[-1] - z * spread, y[-1] + z * spread
-    X = sm.add_constant(t)
-    ols = sm.OLS(y, X).fit()
-    pred = ols.get_prediction(np.array([[1.0, t_next]])).summary_frame(alpha=1 - level)
-    return (
-        float(pred["mean"].iloc[0]),
-        float(pred["obs_ci_lower"].iloc[0]),
-        float(pred["obs_ci_upper"].iloc[0]),
-    )
-
-
-def backtest(t, y, model: str = "logistic", min_train: int = 5, level: float = 0.8) -> pd.DataFrame:
-    """Rolling-origin backtest: fit on points up to origin i, predict point i+1.
-
-    Compares ``model`` with a naive last-value and a linear-trend baseline; each forecast has a
-    central ``level`` interval. One row per (origin, method).
-
-    Example:
-        >>> t = np.linspace(2022, 2025, 10); y = logistic(t, 80, 2, 2023.5)
-        >>> bt = backtest(t, y, min_train=6)
-        >>> sorted(bt["method"].unique())
-        ['linear', 'logistic', 'naive']
-    """
-    t = np.asarray(t, dtype=float)
-    y = np.asarray(y, dtype=float)
-    rows = []
-    for i in range(min_train, t.size):
-        train_t, train_y, t_next, y_next = t[:i], y[:i], t[i], y[i]
-        forecasts = {}
-        try:
-            fit = fit_curve(model, train_t, train_y)
-            band = fit.band([t_next], level=level).iloc[0]
-            forecasts[model] = (float(band["mean"]), float(band["lower"]), float(band["upper"]))
-        except ValueError:
-            forecasts[model] = (np.nan, np.nan, np.nan)
-        for kind in ("naive", "linear"):
-            forecasts[kind] = _baseline(kind, train_t, train_y, t_next, level)
-        for method, (mean, lower, upper) in forecasts.items():
-            rows.append({"origin": train_t[-1], "t": t_next, "method": method, "actual": y_next,
-                         "forecast": mean, "lower": lower, "upper": upper})  # fmt: skip
-    out = pd.DataFrame(rows)
-    out["abs_error"] = (out["forecast"] - out["actual"]).abs()
-    out["covered"] = out["actual"].between(out["lower"], out["upper"])
-    return out
-
-
-def score_backtest(bt: pd.DataFrame) -> pd.DataFrame:
-    """MAE and interval coverage per method, with the number of forecasts.
-
-    Example:
-        >>> bt = pd.DataFrame({"method": ["a", "a"], "abs_error": [1.0, 3.0],
-        ...                    "covered": [True, False], "forecast": [1.0, 2.0]})
-        >>> score_backtest(bt).to_dict("records")
-        [{'method': 'a', 'forecasts': 2, 'mae': 2.0, 'coverage': 0.5}]
-    """
-    valid = bt.dropna(subset=["forecast"])
-    return (
-        valid.groupby("method")
-        .agg(
-            forecasts=("abs_error", "size"), mae=("abs_error", "mean"), coverage=("covered", "mean")
-        )
-        .reset_index()
-        .sort_values("mae", kind="stable")
-        .reset_index(drop=True)
-    )
 
 
 def binomial_glm(

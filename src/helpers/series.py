@@ -135,3 +135,33 @@ def count_shares(obs: pd.DataFrame, indicator: str = "essential_services_online"
             "share": rows["value"] / rows["denominator"] * 100,
         }
     ).reset_index(drop=True)
+
+
+def essential_lists(obs: pd.DataFrame) -> pd.DataFrame:
+    """National counts of essential public services provided, each against the list it counts
+    (25 services in 2022, 53 from 2023, 76 from late 2024), with the share of that list.
+
+    The list grew while it was being filled, so the counts form no series: 21 of 25 in 2022 and
+    44 of 76 in 2024 measure different things. Only figures written as "x of N" are kept.
+
+    Example:
+        >>> from helpers import dataset
+        >>> table = essential_lists(dataset.load_observations())
+        >>> sorted(set(table["list_size"])) == [25, 53, 76]
+        True
+    """
+    rows = obs[
+        obs["indicator"].eq("essential_services_available")
+        & obs["province_code"].eq("VN")
+        & obs["denominator"].isin([25, 53, 76])
+    ].sort_values(["as_of_end", "figure_id"])
+    return pd.DataFrame(
+        {
+            "date": rows["as_of_end"].dt.date,
+            "provided": rows["value"].astype(int),
+            "list_size": rows["denominator"].astype(int),
+            "share_of_list": (rows["value"] / rows["denominator"] * 100).round(1),
+            "stated": rows["stated"],
+            "publisher": rows["publisher"],
+        }
+    ).reset_index(drop=True)

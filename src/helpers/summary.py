@@ -17,8 +17,11 @@ import pandas as pd
 
 from helpers import audit, dataset, provinces
 
-#: Indicators that measure Project 06 itself (the DTI and 'other' are context, not progress).
-CONTEXT_INDICATORS = ("dti_rank", "dti_score", "other")
+#: National population statistics: the denominator of population shares, not a Project 06 figure.
+POPULATION = "population"
+#: Indicators that measure Project 06 itself (the DTI, 'other' and the population are context,
+#: not progress).
+CONTEXT_INDICATORS = ("dti_rank", "dti_score", "other", POPULATION)
 #: The national series the project follows, and the indicators each gathers.
 NATIONAL_SERIES = {
     "e-ID accounts": ("eid_accounts", "eid_level2_accounts", "eid_applications"),
@@ -163,7 +166,10 @@ def headline(obs: pd.DataFrame, sources: pd.DataFrame) -> dict[str, int]:
         "provinces with a Project 06 figure": p06["province_code"].nunique(),
         "post-2025 units with a figure": obs.loc[obs["geography"].eq("post2025"), "province"]
         .nunique(),
-        "national observations": int(obs["province_code"].eq(provinces.NATIONAL_CODE).sum()),
+        "national observations": int(
+            (obs["province_code"].eq(provinces.NATIONAL_CODE) & obs["indicator"].ne(POPULATION))
+            .sum()
+        ),
         "DTI 2022 ranks (of 63)": dti22["province_code"].nunique(),
         "seed reports transcribed": int(sources["seed_file"].ne("").sum()),
     }
@@ -227,9 +233,9 @@ def cite(obs: pd.DataFrame, figure_id: str) -> str:
 def source_scopes(obs: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Each source with a label for what its figures are about (for the timeline).
 
-    A source is "DTI rankings" when it only gives DTI figures, "national" when it only gives
-    national ones, "post-2025 units" when it only describes the merged units, otherwise
-    "provinces".
+    A source is "DTI rankings" when it only gives DTI figures, "population statistics" when it
+    only gives population figures, "national" when it only gives national ones, "post-2025
+    units" when it only describes the merged units, otherwise "provinces".
 
     Example:
         >>> from helpers import dataset
@@ -241,6 +247,8 @@ def source_scopes(obs: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     def label(group: pd.DataFrame) -> str:
         if group["indicator"].isin(["dti_rank", "dti_score"]).all():
             return "DTI rankings"
+        if group["indicator"].eq(POPULATION).all():
+            return "population statistics"
         if group["province_code"].eq(provinces.NATIONAL_CODE).all():
             return "national"
         if group["geography"].eq("post2025").all():
