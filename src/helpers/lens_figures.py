@@ -97,7 +97,8 @@ def estimates_chart(estimates: pd.DataFrame, reported: pd.DataFrame, *, indicato
                zorder=3, label="estimate; the province reported no share (n = 0)")  # fmt: skip
     own = reported[reported["indicator"].eq(indicator) & reported["province_code"].isin(y.index)]
     ax.scatter(own["share"], y[own["province_code"]].to_numpy(), marker="x", s=20,
-               color=plotting.PALETTE[3], zorder=4, label="the province's own report(s)")  # fmt: skip
+               color=plotting.PALETTE[3], zorder=4,
+               label="the province's own report(s)")  # fmt: skip
     ax.set_yticks(ys, rows["province"].tolist(), fontsize=6)
     ax.set_ylim(-0.7, len(rows) - 0.3)
     ax.set_xlim(0, 100)

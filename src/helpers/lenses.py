@@ -54,8 +54,9 @@ def province_table(obs: pd.DataFrame, papi_table: pd.DataFrame | None = None) ->
     Example:
         >>> from helpers import dataset
         >>> t = province_table(dataset.load_observations())
-        >>> t.loc["48", ["province", "dti_rank", "dti_standing"]].tolist()
-        ['Da Nang', 1.0, 63.0]
+        >>> row = t.loc["48"]
+        >>> row["province"], float(row["dti_rank"]), float(row["dti_standing"])
+        ('Da Nang', 1.0, 63.0)
     """
     papi_table = papi.load() if papi_table is None else papi_table
     info = provinces.table()
@@ -73,7 +74,8 @@ def province_table(obs: pd.DataFrame, papi_table: pd.DataFrame | None = None) ->
     tasks = progress.task_completion(obs)
     tasks = tasks[tasks["indicator"].eq("project06_tasks")]
     tasks = tasks.sort_values(["province_code", "as_of_end", "figure_id"],
-                              ascending=[True, False, True]).drop_duplicates("province_code")  # fmt: skip
+                              ascending=[True, False, True])  # fmt: skip
+    tasks = tasks.drop_duplicates("province_code")
     tasks = tasks.set_index("province_code")
     out["tasks_done"] = tasks["percent"].round(1)
     out["tasks_as_of"] = tasks["as_of"]

@@ -385,8 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.csv:
         sys.stdout.write(est.to_csv(index=False, lineterminator="\n", float_format="%.1f"))
         sys.stdout.write("\n")
-        sys.stdout.write(table[["method", "mae", "coverage"]].to_csv(index=False,
-                                                                     lineterminator="\n"))  # fmt: skip
+        validation = table[["method", "mae", "coverage"]]
+        sys.stdout.write(validation.to_csv(index=False, lineterminator="\n"))
     else:
         print(est.to_string(index=False))
         print()
