@@ -13,9 +13,10 @@ def obs():
 
 def test_whole_province_drops_districts_wards_and_centres():
     scopes = ["Cat Hai district: activated", "Rach Gia ward centre", "whole province", "",
-              "provincial level only"]  # fmt: skip
+              "provincial level only", "Gia Loc and Nam Sach districts", "police (wards 1 and 3)",
+              "land database digitised, communes"]  # fmt: skip
     assert progress.whole_province(pd.DataFrame({"scope": scopes})).tolist() == [
-        False, False, True, True, False,
+        False, False, True, True, False, False, False, True,
     ]  # fmt: skip
 
 

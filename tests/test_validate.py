@@ -58,6 +58,8 @@ def tree(tmp_path):
     raw.mkdir()
     ref.mkdir()
     shutil.copy(paths.REFERENCE / "indicators.csv", ref / "indicators.csv")
+    for name in ("table_sources.csv", "papi_egovernance.csv", "population.csv"):
+        shutil.copy(paths.RAW / name, raw / name)
     write(ref / "targets.csv", [TARGET], dataset.TARGET_COLUMNS)
 
     def make(figures=(), sources=(SOURCE,)):

@@ -2,7 +2,9 @@
 
 Every raw figure ends up either in ``observations.csv`` (one tidy row, numbers parsed by
 :func:`helpers.quantities.parse_quantity`, audit flags computed) or in ``rejects.csv`` with the
-file, line, column and reason. ``python -m helpers.build`` writes both;
+file, line, column and reason. The all-province tables (PAPI e-governance scores, GSO population;
+see :mod:`helpers.panels`) are checked and written in tidy form as ``papi.csv`` and
+``population.csv``. ``python -m helpers.build`` writes all four;
 ``python -m helpers.build --check`` exits 1 when the committed files differ from a fresh build.
 
 Example:
@@ -17,12 +19,12 @@ import argparse
 import datetime as dt
 import io
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from helpers import audit, dataset, paths, provinces, schemas
+from helpers import audit, dataset, panels, paths, provinces, schemas
 from helpers.dataset import Problem
 from helpers.quantities import CHANGE_WORDS, parse_quantity
 
@@ -49,6 +51,8 @@ class BuildResult:
     rejects: pd.DataFrame
     problems: list[Problem]
     raw_rows: int
+    #: The all-province tables (PAPI, population) in their tidy processed form.
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 def _place(row: pd.Series) -> dict[str, str]:
@@ -250,7 +254,8 @@ def build(raw: Path = paths.RAW, reference: Path = paths.REFERENCE) -> BuildResu
     records, row_problems = process_figures(
         tables["figures"], tables["sources"], indicators, figures_file
     )
-    problems = sorted(set(problems + row_problems))
+    table_data, table_problems = panels.check(raw, set(tables["sources"]["source_id"]))
+    problems = sorted(set(problems + row_problems + table_problems))
     # A figure row is rejected for any problem on its line, from the schema or the row checks.
     lines = tables["figures"].set_index("_line")["figure_id"]
     bad = [p for p in problems if p.file == figures_file and p.line in lines.index]
@@ -277,7 +282,8 @@ def build(raw: Path = paths.RAW, reference: Path = paths.REFERENCE) -> BuildResu
         obs = obs[OBSERVATION_COLUMNS].sort_values("figure_id", kind="stable")
     else:
         obs = pd.DataFrame(columns=OBSERVATION_COLUMNS)
-    return BuildResult(obs.reset_index(drop=True), rejects, problems, len(tables["figures"]))
+    return BuildResult(obs.reset_index(drop=True), rejects, problems, len(tables["figures"]),
+                       panels.tidy(table_data, problems, raw))  # fmt: skip
 
 
 def to_csv(df: pd.DataFrame) -> str:
@@ -297,11 +303,12 @@ def outputs(result: BuildResult) -> dict[Path, str]:
 
     Example:
         >>> sorted(p.name for p in outputs(build()))
-        ['observations.csv', 'rejects.csv']
+        ['observations.csv', 'papi.csv', 'population.csv', 'rejects.csv']
     """
     return {
         dataset.OBSERVATIONS: to_csv(result.observations),
         dataset.REJECTS: to_csv(result.rejects),
+        **{paths.PROCESSED / f"{name}.csv": to_csv(table) for name, table in result.tables.items()},
     }
 
 
@@ -323,10 +330,11 @@ def main(argv: list[str] | None = None) -> int:
         print("out of date (run `make build-data`): " + ", ".join(stale), file=sys.stderr)
         return 1
     verb = "checked" if args.check else "wrote"
+    tables = ", ".join(f"{len(t)} {name} rows" for name, t in result.tables.items())
     print(
         f"{verb} {len(result.observations)} observations and "
         f"{result.rejects['figure_id'].nunique()} rejected figure rows "
-        f"(of {result.raw_rows} raw rows) in {dataset.relative(paths.PROCESSED)}"
+        f"(of {result.raw_rows} raw rows), {tables} in {dataset.relative(paths.PROCESSED)}"
     )
     return 0
 

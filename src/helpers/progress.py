@@ -21,7 +21,7 @@ from helpers import provinces
 
 #: Scope words that mark a figure about part of a province, not all of it.
 PART_OF_PROVINCE = re.compile(
-    r"\b(?:district|commune|ward|special zone|centre|center|city-level|provincial level only"
+    r"\b(?:districts?|commune|wards?|special zone|centre|center|city-level|provincial level only"
     r"|district level|commune level|only)\b",
     re.IGNORECASE,
 )
@@ -31,7 +31,8 @@ def whole_province(obs: pd.DataFrame) -> pd.Series:
     """True for figures about a whole province (or the nation), False for parts of one.
 
     A figure is taken to describe part of a province when its scope names a district,
-    commune, ward, special zone or service centre, or says "only".
+    commune, ward, special zone or service centre, or says "only" ("districts" and "wards"
+    too; "communes" alone is how a whole-province count of communes is described).
 
     Example:
         >>> whole_province(pd.DataFrame({"scope": ["Cat Hai district", "whole province"]})).tolist()

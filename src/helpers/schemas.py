@@ -15,6 +15,7 @@ import ast
 import pandas as pd
 import pandera.pandas as pa
 
+from helpers import papi
 from helpers.dataset import Problem
 from helpers.quantities import UNITS
 
@@ -25,6 +26,9 @@ URL = r"^https?://\S+$"
 #: A seed report whose web page could not be located may have no URL (see ``seed_file``).
 URL_OR_BLANK = r"^(https?://\S+)?$"
 CODE = r"^[a-z][a-z0-9_]*$"
+YEAR = r"^\d{4}$"
+NUMBER_OR_BLANK = r"^(\d+(\.\d+)?)?$"
+WHOLE = r"^[1-9]\d*$"
 #: How each pattern is described in a problem line.
 FORMS = {
     ISO_DATE: "a date YYYY, YYYY-MM or YYYY-MM-DD",
@@ -33,6 +37,9 @@ FORMS = {
     URL: "an http(s) URL",
     URL_OR_BLANK: "an http(s) URL",
     CODE: "a snake_case code",
+    YEAR: "a year YYYY",
+    NUMBER_OR_BLANK: "a number or blank",
+    WHOLE: "a whole number",
 }
 
 
@@ -149,3 +156,31 @@ def check(df: pd.DataFrame, schema: pa.DataFrameSchema, file: str) -> list[Probl
             )
         return sorted(set(problems))
     return []
+
+
+# The transcribed all-province tables (helpers.papi, helpers.population); cross-row checks
+# (unknown province, missing or duplicated province-year, scale) are in helpers.panels.
+
+PAPI = pa.DataFrameSchema(
+    {
+        "province": _text(),
+        "year": pa.Column(str, pa.Check.str_matches(YEAR)),
+        "dimension": _choice(papi.DIMENSIONS),
+        "scale": _text(),
+        "value": pa.Column(str, pa.Check.str_matches(NUMBER_OR_BLANK)),
+        "source_id": _text(),
+        "flag": _choice(papi.FLAGS),
+        "note": pa.Column(str),
+    },
+    name="papi",
+)
+
+POPULATION = pa.DataFrameSchema(
+    {
+        "province": _text(),
+        "year": pa.Column(str, pa.Check.str_matches(YEAR)),
+        "population": pa.Column(str, pa.Check.str_matches(WHOLE)),
+        "source_id": _text(),
+    },
+    name="population",
+)

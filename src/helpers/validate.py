@@ -3,8 +3,10 @@
 ``python -m helpers.validate`` exits 0 when the data is clean and 1 otherwise. It reports
 malformed CSV, missing or duplicated columns, schema violations (dates, ids, allowed values,
 missing URL or publication date), unknown provinces and indicators, ``stated`` phrases that do
-not parse, source ids with no source, targets that point nowhere, and a processed tree that is
-out of date.
+not parse, source ids with no source, targets that point nowhere, a processed tree that is
+out of date, and in the all-province tables (PAPI, population; :mod:`helpers.panels`) an
+unknown province, a missing or duplicated province-year, a year the source does not hold and a
+value outside the index's scale.
 
 Example:
     >>> problems = validate()
