@@ -360,7 +360,7 @@ def province_estimates(obs: pd.DataFrame, province: str) -> pd.DataFrame:
 
     Example:
         >>> from helpers import dataset
-        >>> t = province_estimates(dataset.load_observations(), "Bac Lieu")
+        >>> t = province_estimates(dataset.load_observations(), "Lam Dong")
         >>> int(t["reports used"].iloc[0])
         0
     """
