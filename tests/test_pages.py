@@ -76,11 +76,14 @@ def test_unit_page_gathers_its_former_provinces(obs, table):
     assert sorted(links) == ["hai-duong.html", "hai-phong.html"]
 
 
-def test_write_pages_writes_63_provinces_34_units_and_their_charts(tmp_path):
-    written = pages.write_pages(tmp_path, workers=1)
-    assert len(written["provinces"]) == 63 and len(written["units"]) == 34
-    files = {p.name for p in tmp_path.glob("*.md")}
-    assert len(files) == 97
+def test_write_pages_writes_provinces_their_units_and_charts(tmp_path):
+    # Hai Duong and Hai Phong form one unit; Can Tho's unit has three provinces. The whole set
+    # (63 and 34) is written and opened by the site test.
+    written = pages.write_pages(tmp_path, workers=1, codes=["30", "31", "92"])
+    assert [p.file for p in written["provinces"]] == ["hai-duong.md", "hai-phong.md", "can-tho.md"]
+    assert sorted(p.file for p in written["units"]) == ["unit-can-tho.md", "unit-hai-phong.md"]
+    assert len(list(tmp_path.glob("*.md"))) == 5
     charts = {p.stem for p in (tmp_path / "figures").glob("*.svg")}
     assert charts == {name for page in written["provinces"] for name in page.figures}
+    assert "05-profile-hai-duong" in charts
     assert not list((tmp_path / "figures").glob("*.png"))  # pages show the SVG only

@@ -36,6 +36,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 import warnings
 from collections.abc import Callable
@@ -268,6 +269,13 @@ def fit_state_space(kind: str, y: np.ndarray):
         return model.fit(disp=False, maxiter=500)
 
 
+@functools.lru_cache(maxsize=1024)
+def _fit_cached(kind: str, grid: bytes):
+    # The backtest asks for the same training reports once per horizon and target; a fit is
+    # deterministic, so each distinct monthly grid is fitted once.
+    return fit_state_space(kind, np.frombuffer(grid, dtype=float).copy())
+
+
 def _grid(train: pd.DataFrame, values: np.ndarray) -> np.ndarray:
     months = train["month"].to_numpy()
     y = np.full(months.max() - months.min() + 1, np.nan)
@@ -354,7 +362,7 @@ def _state_space(kind: str, share: bool):
         values = train["millions"].to_numpy()
         if share:
             values = special.logit(values / population_at(pop, train["t"]))
-        result = fit_state_space(kind, _grid(train, values))
+        result = _fit_cached(kind, _grid(train, values).astype(float).tobytes())
         steps = np.maximum(month_index(targets) - int(train["month"].iloc[-1]), 1)
         frame = result.get_forecast(int(steps.max())).summary_frame(alpha=1 - LEVEL)
         pick = frame.iloc[steps - 1]

@@ -119,7 +119,8 @@ class CurveFit:
         t = np.asarray(t, dtype=float)
         func, _ = MODELS[self.model]
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            curves = np.array([func(t, *d) for d in self.draws(seed=seed)])
+            # all draws at once: one row per draw (element-wise, so the same numbers as a loop)
+            curves = func(t[None, :], *(d[:, None] for d in self.draws(seed=seed).T))
         curves = curves[np.isfinite(curves).all(axis=1)]
         if prediction:
             noise = np.random.default_rng(seed + 1).normal(0, self.sigma, curves.shape)
@@ -236,13 +237,11 @@ def time_to_target(fit: CurveFit, target: float, level: float = 0.8, horizon: fl
     """
     grid = np.arange(fit.t.min(), horizon, 1 / 48)
     func, _ = MODELS[fit.model]
-    times = []
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        for draw in fit.draws():
-            curve = func(grid, *draw)
-            hit = np.flatnonzero(curve >= target)
-            times.append(grid[hit[0]] if hit.size else np.inf)
-    times = np.array(times)
+        curves = func(grid[None, :], *(d[:, None] for d in fit.draws().T))
+    reached = curves >= target
+    first = reached.argmax(axis=1)
+    times = np.where(reached.any(axis=1), grid[first], np.inf)
     alpha = (1 - level) / 2
 
     # order statistics (no interpolation), so a bound among the never-reached draws is inf

@@ -331,9 +331,11 @@ def _province_job(args: tuple[str, str]) -> Page:
     return province_page(_WORKER["obs"], code, Path(figure_dir), _WORKER["facts"])
 
 
-def write_pages(out_dir: Path, workers: int = 2) -> dict[str, list[Page]]:
-    """Write every province page and unit page into ``out_dir`` (figures in ``figures/``).
+def write_pages(out_dir: Path, workers: int = 2,
+                codes: list[str] | None = None) -> dict[str, list[Page]]:  # fmt: skip
+    """Write the province pages and unit pages into ``out_dir`` (figures in ``figures/``).
 
+    ``codes`` limits the provinces (and the units to theirs); by default all 63 and all 34.
     Returns ``{"provinces": [...], "units": [...]}`` in code and name order.
 
     Example:
@@ -343,7 +345,7 @@ def write_pages(out_dir: Path, workers: int = 2) -> dict[str, list[Page]]:
     out_dir = Path(out_dir)
     figure_dir = out_dir / "figures"
     figure_dir.mkdir(parents=True, exist_ok=True)
-    codes = list(provinces.table().index)
+    codes = list(provinces.table().index) if codes is None else list(codes)
     jobs = [(code, str(figure_dir)) for code in codes]
     if workers > 1:
         # Fresh interpreters, not forks: the parent may hold kernel-client threads.
@@ -354,7 +356,8 @@ def write_pages(out_dir: Path, workers: int = 2) -> dict[str, list[Page]]:
         pages = [_province_job(job) for job in jobs]
     obs = dataset.load_observations()
     table = facts(obs)
-    units = [unit_page(obs, unit, table) for unit in provinces.units_2025()]
+    wanted = {provinces.unit_2025(code) for code in codes}
+    units = [unit_page(obs, unit, table) for unit in provinces.units_2025() if unit in wanted]
     for page in pages + units:
         (out_dir / page.file).write_text(page.markdown, encoding="utf-8")
     return {"provinces": pages, "units": units}

@@ -13,7 +13,7 @@ Example:
     >>> from helpers import paths
     >>> (paths.ROOT / "pyproject.toml").is_file()
     True
-    >>> paths.FIGURES.name
+    >>> paths.PUBLISHED_FIGURES.relative_to(paths.ROOT).as_posix()
     'figures'
 """
 
