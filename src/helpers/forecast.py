@@ -666,7 +666,10 @@ def final_paths(bt: pd.DataFrame, points: dict[str, pd.DataFrame], pop: pd.DataF
     best one-step interval score over the whole backtest (:func:`chosen_method`).
 
     Example:
-        >>> paths = final_paths(backtest_all(), *load())  # doctest: +SKIP
+        >>> bt = backtest_all(methods=["naive", "empirical_share"])
+        >>> paths = final_paths(bt, *load(), end="2026-06-30")
+        >>> str(paths["chip_id_cards_issued"]["date"].iloc[-1].date())
+        '2026-06-30'
     """
     return {
         name: path(points[name], pop, chosen_method(bt[bt["series"].eq(name)], among=BOUNDED),
@@ -758,17 +761,18 @@ def load(obs: pd.DataFrame | None = None) -> tuple[dict[str, pd.DataFrame], pd.D
     return {name: series.national_series(obs, name) for name in SERIES}, population(obs)
 
 
-def backtest_all(obs: pd.DataFrame | None = None) -> pd.DataFrame:
-    """:func:`backtest` of both series, with a ``series`` column.
+def backtest_all(obs: pd.DataFrame | None = None, methods=None) -> pd.DataFrame:
+    """:func:`backtest` of both series (all methods, or ``methods``), with a ``series`` column.
 
     Example:
-        >>> bt = backtest_all()  # doctest: +SKIP
-        >>> sorted(bt["series"].unique()) == sorted(SERIES)  # doctest: +SKIP
+        >>> bt = backtest_all(methods=["naive", "empirical_share"])
+        >>> sorted(bt["series"].unique()) == sorted(SERIES)
         True
     """
     points, pop = load(obs)
     return pd.concat(
-        [backtest(points[name], pop).assign(series=name) for name in SERIES], ignore_index=True
+        [backtest(points[name], pop, methods).assign(series=name) for name in SERIES],
+        ignore_index=True,
     )
 
 
