@@ -3,7 +3,8 @@
 # Environment: an active virtualenv/conda environment is reused; otherwise .venv is created with
 # `python3 -m venv`. The pinned requirements and the helpers package are installed into it with
 # uv (its version pinned in requirements.txt), or with pip where uv cannot be had, once and again
-# only when requirements.txt or pyproject.toml change. USE_UV=0 forces pip.
+# only when requirements.txt or pyproject.toml change. USE_UV=0 forces pip. Bytecode is compiled
+# at install (as pip does), not by every test process at its first import.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
@@ -47,7 +48,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@if [ "$(USE_UV)" = 1 ] && { [ -x "$(UV)" ] && [ "$$($(UV) --version | cut -d' ' -f2)" = "$(UV_PIN:uv==%=%)" ] \
 	     || $(PY) -m pip install --quiet "$(UV_PIN)" $(QUIET_PIP); } && [ -x "$(UV)" ]; then \
 	  echo ">> installing the pinned requirements and the helpers package with $(UV_PIN)"; \
-	  $(UV) pip install --quiet --python "$(PY)" -r requirements.txt -e .; \
+	  $(UV) pip install --quiet --compile-bytecode --python "$(PY)" -r requirements.txt -e .; \
 	else \
 	  echo ">> installing the pinned requirements and the helpers package with pip"; \
 	  $(PY) -m pip install --quiet -r requirements.txt $(QUIET_PIP); \

@@ -96,3 +96,26 @@ def test_figure_html_escapes_alt_and_points_into_figures():
     out = plotting.figure_html(plotting.paths.FIGURES / "03-a.svg", 'a "b" <c>', "cap & co")
     assert 'src="../figures/03-a.svg"' in out
     assert "&quot;b&quot; &lt;c&gt;" in out and "cap &amp; co" in out
+
+
+def test_published_figure_carries_its_data_as_csv(tmp_path):
+    data = pd.DataFrame({"year": [2023, 2024], "share": [81.25, 1 / 3]})
+    written = plotting.save_figure(make_figure(), "99-data", source="s", data_date="d", alt="a",
+                                   directory=tmp_path, data=data)  # fmt: skip
+    table = tmp_path / "99-data.csv"
+    assert table in written
+    assert table.read_text() == "year,share\n2023,81.25\n2024,0.3333333333\n"
+    assert json.loads((tmp_path / "99-data.json").read_text())["data"] == "99-data.csv"
+
+
+def test_legend_below_never_overlaps_title_or_axes():
+    fig, ax = plt.subplots()
+    ax.plot([0, 1], [0, 1], label="a")
+    ax.plot([0, 1], [1, 0], label="b")
+    ax.set(title="Title", xlabel="Year", ylabel="Count")
+    legend = plotting.legend_below(ax)
+    renderer = fig.canvas.get_renderer()
+    box = legend.get_window_extent(renderer)
+    assert box.y1 <= ax.get_window_extent(renderer).y0  # under the plotting area
+    assert box.y1 <= ax.title.get_window_extent(renderer).y0
+    assert box.y1 <= ax.xaxis.label.get_window_extent(renderer).y0

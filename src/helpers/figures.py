@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from helpers import plotting
+from helpers import formatting, plotting
 
 
 def _date_axis(ax) -> None:
@@ -71,7 +71,7 @@ def sources_timeline(sources: pd.DataFrame):
     ax.set_title("When the sources were published", loc="left")
     ax.set_xlabel("Half-year of publication")
     ax.set_ylabel("Sources published (count)")
-    ax.legend(title=None, fontsize=8, frameon=False)
+    plotting.legend_below(ax, ncol=3)
     ax.tick_params(axis="x", labelrotation=45)
     return fig
 
@@ -131,7 +131,7 @@ def extraction_scores(table: pd.DataFrame):
     ax.set_title("Figure extraction on the labelled passages", loc="left")
     ax.set_xlabel("Measure (recall and precision: higher is better; non-figures: lower)")
     ax.set_ylabel("Share (0 to 1)")
-    ax.legend(title=None, frameon=False, fontsize=8, loc="upper center", ncol=2)
+    plotting.legend_below(ax, ncol=2)
     return fig
 
 
@@ -163,7 +163,7 @@ def increase_readings_chart(table: pd.DataFrame):
     ax.set_title('What "an increase of N%" implies about the starting point', loc="left")
     ax.set_xlabel("Share of applications filed online (%)")
     ax.set_ylabel("Report (province, date)")
-    ax.legend(frameon=False, fontsize=8, loc="lower left", bbox_to_anchor=(0, 1.08), ncol=3)
+    plotting.legend_below(ax, ncol=3)
     return fig
 
 
@@ -189,7 +189,7 @@ def list_size_chart(sizes: pd.DataFrame):
     ax.set_title("The list of essential services grew while it was being measured", loc="left")
     ax.set_xlabel("Date the figure describes")
     ax.set_ylabel("Essential services in the list referred to (count)")
-    ax.legend(frameon=False, fontsize=8)
+    plotting.legend_below(ax, ncol=2)
     return fig
 
 
@@ -231,25 +231,40 @@ def latest_shares_chart(table: pd.DataFrame, target: float | None = None):
     """
     plotting.use_style()
     table = table.sort_values(["rate", "province"]).reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(7.5, 1.0 + 0.28 * len(table)))
+    fig, ax = plt.subplots(figsize=(7.5, 1.2 + 0.28 * len(table)))
     kinds = sorted(table["indicator_name"].unique())
+    upper = table["upper"] if "upper" in table else pd.Series(np.nan, index=table.index)
+    qualifier = table["qualifier"] if "qualifier" in table else pd.Series("", index=table.index)
+    ranged = upper.notna()
     for k, kind in enumerate(kinds):
-        sub = table[table["indicator_name"].eq(kind)]
+        sub = table[table["indicator_name"].eq(kind) & ~ranged]
         ax.scatter(sub["rate"], sub.index, s=40, label=kind, color=plotting.PALETTE[k],
                    zorder=3)  # fmt: skip
+    if ranged.any():  # a range stated for a group of provinces: the whole range, no point
+        ax.hlines(table.index[ranged], table["rate"][ranged], upper[ranged], color="#444444",
+                  lw=3, zorder=2, label="range stated for a group of provinces")  # fmt: skip
+    bound = {"under": "under", "less than": "under", "over": "over", "more than": "over",
+             "exceeding": "over", "at least": "at least"}  # fmt: skip
     for y, r in table.iterrows():
-        ax.annotate(r["as_of"], (r["rate"], y), xytext=(5, 0), textcoords="offset points",
-                    va="center", fontsize=6.5, color="#444444")  # fmt: skip
+        end = upper[y] if ranged[y] else r["rate"]
+        words = bound.get(str(qualifier[y]), "")
+        text = formatting.period_label(r["as_of"])
+        if words:  # a bound, not a value: say so next to it
+            text = f"{words} {formatting.percent(r['rate'], 0)}, {text}"
+        ax.annotate(text, (end, y), xytext=(5, 0), textcoords="offset points", va="center",
+                    fontsize=6.5, color="#444444")  # fmt: skip
     ax.set_yticks(table.index, table["province"])
+    top = len(table) - 0.5
+    ax.set_ylim(-0.5, top + 0.8)  # room above the highest row for the target's label
     if target is not None:
         ax.axvline(target, color="#D55E00", lw=1, ls="--")
-        ax.text(target, 1.0, f" {target:.0f}% target", transform=ax.get_xaxis_transform(),
-                color="#D55E00", fontsize=7, va="bottom")  # fmt: skip
-    ax.set_xlim(0, 108)
+        ax.text(target, top + 0.4, f" {target:.0f}% target", color="#D55E00", fontsize=7,
+                va="center")  # fmt: skip
+    ax.set_xlim(0, 112)
     ax.set_title("Latest whole-province online share, with the date of each figure", loc="left")
     ax.set_xlabel("Share filed online (%)")
     ax.set_ylabel("Province")
-    ax.legend(frameon=False, fontsize=7, loc="lower left", bbox_to_anchor=(0, 1.04))
+    plotting.legend_below(ax, ncol=1)
     return fig
 
 
@@ -347,7 +362,7 @@ def curve_chart(
     ax.set_title(title, loc="left")
     ax.set_xlabel("Year")
     ax.set_ylabel(ylabel)
-    ax.legend(frameon=False, fontsize=7, loc="upper left")
+    plotting.legend_below(ax, ncol=2)
     return fig
 
 
@@ -378,7 +393,7 @@ def glm_chart(data: pd.DataFrame, curve: pd.DataFrame, *, title: str):
     ax.set_title(title, loc="left")
     ax.set_xlabel("Year (middle of the reporting period)")
     ax.set_ylabel("Applications filed online (%)")
-    ax.legend(frameon=False, fontsize=7, loc="lower right")
+    plotting.legend_below(ax, ncol=2)
     return fig
 
 
@@ -407,5 +422,5 @@ def profile_chart(rows: pd.DataFrame, province: str):
     ax.set_xlabel("Date the figure describes")
     ax.set_ylabel("Share (%)")
     if not rows.empty:
-        ax.legend(frameon=False, fontsize=7, loc="lower left", bbox_to_anchor=(0, 1.04), ncol=2)
+        plotting.legend_below(ax, ncol=2)
     return fig

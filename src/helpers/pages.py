@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import dataset, formatting, progress, provinces, summary
+from helpers import dataset, formatting, progress, provinces, summary, tables
 from helpers.profile import build_profile, slug
 
 ONLINE = ["essential_services_online", "online_applications"]
@@ -43,30 +43,6 @@ class Page:
     title: str
     markdown: str
     figures: list[str] = field(default_factory=list)
-
-
-def _table(frame: pd.DataFrame, caption: str = "", css: str = "p06-table") -> str:
-    """An HTML table without an index; cells are escaped unless they are links we built."""
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    rows = []
-    for record in frame.itertuples(index=False):
-        cells = []
-        for value in record:
-            text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else value
-            text = str(text)
-            cells.append(f"<td>{text if text.startswith('<a ') else html.escape(text)}</td>")
-        rows.append(f"<tr>{''.join(cells)}</tr>")
-    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
-    return (
-        f'<table class="{css}">{cap}<thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
-
-
-def _link(url: str, text: str) -> str:
-    if not url:
-        return html.escape(text)
-    return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
 
 
 def facts(obs: pd.DataFrame) -> pd.DataFrame:
@@ -163,12 +139,11 @@ def figures_table(obs: pd.DataFrame, code: str) -> pd.DataFrame:
             "As stated": rows["stated"],
             "Scope": rows["scope"],
             "Source": [
-                _link(url, f"{publisher} ({formatting.period_label(published)})")
-                for url, publisher, published in zip(
-                    rows["source_url"], rows["publisher"], rows["published"], strict=True
-                )
+                f"{publisher} ({formatting.period_label(published)})"
+                for publisher, published in zip(rows["publisher"], rows["published"], strict=True)
             ],
             "Flags": rows["flags"].fillna("").str.replace(";", ", "),
+            "URL": rows["source_url"],
         }
     ).reset_index(drop=True)
 
@@ -244,13 +219,14 @@ def province_page(obs: pd.DataFrame, code: str, figure_dir: Path | None = None,
                                 "describe."), ""]  # fmt: skip
     table = figures_table(obs, code)
     if len(table):
+        shown = {c: c for c in table.columns if c != "URL"}
         parts += ["## Every figure, with its source", "",
-                  _table(table, css="p06-table p06-sortable"), ""]  # fmt: skip
+                  tables.html(table, columns=shown, links={"Source": "URL"}), ""]  # fmt: skip
     dti = dti_table(obs, code)
     if len(dti):
         parts += ["## Digital Transformation Index", "",
                   "The ranks and scores reported for the province; years without a figure "
-                  "were not found in a dated source.", "", _table(dti), ""]  # fmt: skip
+                  "were not found in a dated source.", "", tables.html(dti), ""]  # fmt: skip
     parts += ["## Reading this page", "",
               "The figures are the province's own account, chosen for review meetings and local "
               "news, on the dates those reports picked. A flag marks a figure to read with care "
@@ -290,10 +266,8 @@ def unit_page(obs: pd.DataFrame, unit: str, table: pd.DataFrame | None = None) -
         row = table.loc[code]
         rows.append(
             {
-                "Former province": _link(
-                    f"{slug(provinces.name(code))}.html",
-                    f"{info.loc[code, 'name_vi']} ({provinces.name(code)})",
-                ),
+                "Former province": f"{info.loc[code, 'name_vi']} ({provinces.name(code)})",
+                "URL": f"{slug(provinces.name(code))}.html",
                 "Project 06 figures": row["figures"],
                 "Latest online share": "–" if pd.isna(row["online_rate"]) else (
                     f"{formatting.percent(row['online_rate'])} "
@@ -315,8 +289,10 @@ def unit_page(obs: pd.DataFrame, unit: str, table: pd.DataFrame | None = None) -
             f" The DTI 2024, the first edition to rank the 34 units, placed it "
             f"**{formatting.ordinal(int(unit_rank[unit]))} of 34**."
         )
+    frame = pd.DataFrame(rows)
+    shown = {c: c for c in frame.columns if c != "URL"}
     parts = [f"# {title}", "", lead, "", "## Its former provinces", "",
-             _table(pd.DataFrame(rows)), ""]  # fmt: skip
+             tables.html(frame, columns=shown, links={"Former province": "URL"}), ""]  # fmt: skip
     return Page(f"unit-{slug(unit)}.md", title, "\n".join(parts) + "\n", [])
 
 

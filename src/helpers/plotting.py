@@ -76,6 +76,30 @@ def add_note(fig: mpl.figure.Figure, source: str, data_date: str) -> None:
     )  # fmt: skip
 
 
+def legend_below(ax, ncol: int = 2, **kwargs):
+    """Put ``ax``'s legend under the axes, below its tick labels and axis title.
+
+    A legend there never covers the title or the data; the figure is saved with a tight
+    bounding box, which grows to include it, and the source note goes under it.
+
+    Example:
+        >>> import matplotlib.pyplot as plt
+        >>> fig, ax = plt.subplots(); _ = ax.plot([0, 1], [0, 1], label="line")
+        >>> _ = ax.set(title="T", xlabel="x")
+        >>> legend = legend_below(ax)
+        >>> box = legend.get_window_extent(fig.canvas.get_renderer())
+        >>> bool(box.y1 <= ax.xaxis.label.get_window_extent().y0)
+        True
+    """
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    below = ax.get_tightbbox(renderer).y0 - 4  # display units: a small gap under the labels
+    x0 = ax.get_position().x0
+    _, y = fig.transFigure.inverted().transform((0, below))
+    options = {"frameon": False, "fontsize": 7.5, "ncol": ncol, "loc": "upper left"} | kwargs
+    return ax.legend(bbox_to_anchor=(x0, y), bbox_transform=fig.transFigure, **options)
+
+
 def _title(ax) -> str:
     return next((t for loc in ("left", "center", "right") if (t := ax.get_title(loc=loc))), "")
 
@@ -102,6 +126,7 @@ def save_figure(
     alt: str,
     directory: str | Path | None = None,
     formats: tuple[str, ...] = ("png", "svg"),
+    data: pd.DataFrame | None = None,
 ) -> list[Path]:
     """Save ``fig`` as ``NN-name.png`` and ``.svg`` with fixed metadata, plus its alt text.
 
@@ -114,6 +139,8 @@ def save_figure(
         directory: where to write (default ``figures/``).
         formats: which of ``png`` and ``svg`` to write (pages that show only the SVG skip the
             PNG).
+        data: the table the figure draws, written beside it as ``NN-name.csv`` so readers can
+            take the numbers (columns as named, no index; numbers to 10 significant digits).
 
     Returns:
         The paths written.
@@ -148,8 +175,14 @@ def save_figure(
         fig.savefig(png, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
     title = fig._suptitle.get_text() if fig._suptitle else next(filter(None, map(_title, fig.axes)))
     record = {"name": name, "title": title, "alt": alt, "source": source, "data_date": data_date}
+    written = [p for p, ext in ((png, "png"), (svg, "svg")) if ext in formats]
+    if data is not None:
+        table = directory / f"{name}.csv"
+        data.to_csv(table, index=False, lineterminator="\n", float_format="%.10g")
+        record["data"] = table.name
+        written.append(table)
     meta.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return [p for p, ext in ((png, "png"), (svg, "svg")) if ext in formats] + [meta]
+    return [*written, meta]
 
 
 def figure_html(svg: Path, alt: str, caption: str = "") -> str:
@@ -175,8 +208,10 @@ def figure_html(svg: Path, alt: str, caption: str = "") -> str:
 
 
 def publish(fig: mpl.figure.Figure, name: str, *, source: str, data_date: str, alt: str,
-            caption: str = "", directory: str | Path | None = None):  # fmt: skip
-    """Save a figure (see :func:`save_figure`), close it, and return it for display as HTML.
+            data: pd.DataFrame | None = None, caption: str = "",
+            directory: str | Path | None = None):  # fmt: skip
+    """Save a figure and the table it draws (see :func:`save_figure`), close it, and return it
+    for display as HTML.
 
     In a notebook, ending a cell with ``publish(...)`` shows the saved SVG with its alt text
     instead of an inline PNG, so what readers see is exactly the published file.
@@ -185,6 +220,7 @@ def publish(fig: mpl.figure.Figure, name: str, *, source: str, data_date: str, a
         >>> import matplotlib.pyplot as plt, tempfile
         >>> fig, ax = plt.subplots(); _ = ax.set(title="T", xlabel="Year", ylabel="Count")
         >>> out = publish(fig, "99-demo", source="s", data_date="2024", alt="A chart.",
+        ...               data=pd.DataFrame({"year": [2024], "count": [3]}),
         ...               directory=tempfile.mkdtemp())
         >>> out.data.startswith("<figure")
         True
@@ -193,9 +229,10 @@ def publish(fig: mpl.figure.Figure, name: str, *, source: str, data_date: str, a
     from IPython.display import HTML
 
     written = save_figure(fig, name, source=source, data_date=data_date, alt=alt,
-                          directory=directory)  # fmt: skip
+                          directory=directory, data=data)  # fmt: skip
     plt.close(fig)
-    return HTML(figure_html(written[1], alt, caption))
+    svg = next(p for p in written if p.suffix == ".svg")
+    return HTML(figure_html(svg, alt, caption))
 
 
 def tile_map(
