@@ -32,9 +32,11 @@ PYTEST := $(PY) -m pytest -n $(JOBS) --dist loadfile -p no:cacheprovider
 # make test: the strict nbval run is the one execution of each notebook; its figures go here and
 # tests/test_figures.py compares them with figures/.
 FRESH := $(CURDIR)/build/test/figures
+# ... and the report is built once, by the report tests, for the browser tests that follow.
+REPORT_TEST := $(CURDIR)/build/test/site
 
-.PHONY: help setup report test lint unit test-notebooks test-figures lab refresh bench \
-        build-data validate site clean
+.PHONY: help setup report test lint unit test-notebooks lab refresh bench build-data validate \
+        clean
 
 help: ## List the targets with a one-line description
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -59,29 +61,27 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP) ## Create or reuse the environment and install everything
 
-report: $(STAMP) ## Execute every notebook in reading order, write figures/ and the HTML site
+report: $(STAMP) ## Render the report into site/ from the stored notebooks (opens offline)
 	@$(PY) -m helpers.report
 
-test: $(STAMP) ## Lint, unit and data tests, strict nbval (each notebook once), figures, site
+test: $(STAMP) ## Lint; unit, data and report tests with strict nbval; figures; browser tests
 	@$(PY) -m ruff check .
-	@rm -rf "$(FRESH)" && mkdir -p "$(FRESH)"
-	@PROJECT06_FIGURES="$(FRESH)" $(PYTEST) $(NBVAL) -m "not figures and not browser" \
-	  tests src notebooks
-	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PYTEST) -m "figures or browser" tests
+	@rm -rf "$(FRESH)" "$(REPORT_TEST)" && mkdir -p "$(FRESH)"
+	@PROJECT06_FIGURES="$(FRESH)" PROJECT06_REPORT_DIR="$(REPORT_TEST)" \
+	  $(PYTEST) $(NBVAL) -m "not figures and not browser" tests src notebooks
+	@PROJECT06_FRESH_FIGURES="$(FRESH)" PROJECT06_REPORT_DIR="$(REPORT_TEST)" \
+	  $(PYTEST) -m "figures or browser" tests
 
 lint: $(STAMP) ## Ruff over src/, tests/ and the notebooks
 	@$(PY) -m ruff check .
 
-unit: $(STAMP) ## Unit, data and site tests (no notebook execution)
-	@$(PYTEST) -m "not figures"
+unit: $(STAMP) ## Unit, data and report tests (no notebook execution, no browser)
+	@$(PYTEST) -m "not figures and not browser"
 
 test-notebooks: $(STAMP) ## Strict nbval over every notebook, then the figure comparison
 	@rm -rf "$(FRESH)" && mkdir -p "$(FRESH)"
 	@PROJECT06_FIGURES="$(FRESH)" $(PYTEST) $(NBVAL) notebooks
 	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PY) -m pytest -p no:cacheprovider -q -m figures tests/test_figures.py
-
-site: $(STAMP) ## Build site/ from the stored notebooks (no re-execution) and the province pages
-	@$(PY) -m helpers.site
 
 build-data: $(STAMP) ## Regenerate data/processed from data/raw and data/reference
 	@$(PY) -m helpers.build
@@ -92,8 +92,8 @@ validate: $(STAMP) ## Check the whole data tree; one line per problem
 lab: $(STAMP) ## Start JupyterLab on the notebooks with the project kernel and settings
 	@$(PY) -m helpers.lab
 
-refresh: $(STAMP) ## Re-execute the notebooks in place so their stored outputs are current
-	@$(PY) -m helpers.report --refresh
+refresh: $(STAMP) ## Re-execute the notebooks in place (stored outputs and figures/ current)
+	@$(PY) -m helpers.execute
 
 bench: $(STAMP) ## Print timings: setup, unit tests, nbval, site, extractor throughput
 	@$(PY) -m helpers.bench

@@ -18,7 +18,7 @@ import nbformat
 import numpy as np
 import pytest
 
-from helpers import paths, report
+from helpers import execute, paths
 
 pytestmark = pytest.mark.figures
 
@@ -37,7 +37,7 @@ def fresh(tmp_path_factory):
     os.environ["PROJECT06_FIGURES"] = str(out)  # the kernels inherit it (helpers.paths reads it)
     try:
         for path in paths.notebooks():
-            report.execute(nbformat.read(path, as_version=4))
+            execute.execute(nbformat.read(path, as_version=4))
     finally:
         if previous is None:
             os.environ.pop("PROJECT06_FIGURES")

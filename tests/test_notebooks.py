@@ -3,7 +3,7 @@
 import nbformat
 import pytest
 
-from helpers import notebooks, paths, site
+from helpers import notebooks, paths, report_pages
 
 
 def _nb(counts, kernel="python3"):
@@ -25,7 +25,7 @@ def test_notebook_is_executed_in_order_on_python3(path):
 def test_notebook_is_numbered_and_opens_with_its_purpose(path):
     assert path.parent == paths.NOTEBOOKS, "notebooks live directly in notebooks/"
     assert path in paths.notebooks(), f"{path.name} must be named NN-name.ipynb"
-    title, purpose = site.purpose(nbformat.read(path, as_version=4))
+    title, purpose = report_pages.chapter_info(nbformat.read(path, as_version=4))
     assert title and purpose, f"{path.name} must open with a title and a one-line purpose"
 
 

@@ -11,7 +11,7 @@ import os
 import nbformat
 import pytest
 
-from helpers import numeric_env, report
+from helpers import execute, numeric_env
 
 PROBE = "from helpers import numeric_env; import json; print(json.dumps(numeric_env.describe()))"
 
@@ -22,7 +22,7 @@ def _kernel_report(**parent_env: str) -> dict:
     saved = {k: os.environ.get(k) for k in parent_env}
     os.environ.update(parent_env)
     try:
-        out = report.execute(nb).cells[0].outputs[0]["text"]
+        out = execute.execute(nb).cells[0].outputs[0]["text"]
     finally:
         for key, value in saved.items():
             if value is None:

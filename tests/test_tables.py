@@ -52,3 +52,8 @@ def test_decimals_pattern_and_ranks():
     frame = pd.DataFrame({"score": [0.69244], "rank": [3]})
     out = tables.html(frame, formats={"score": "0.000", "rank": "rank"})
     assert ">0.692<" in out and ">3rd<" in out
+
+
+def test_booleans_from_a_frame_read_yes_and_no():
+    out = tables.html(pd.DataFrame({"flagged": [True, False]}))
+    assert ">yes<" in out and ">no<" in out and "True" not in out

@@ -2,8 +2,9 @@
 
 1. The parts of ``make test``, each timed on its own so a regression is visible: setup of a
    fresh environment with empty caches (uv, or pip as the fallback), the unit and data tests,
-   the strict nbval run (every notebook executed once), and the rendered report (chapters from
-   the stored notebooks plus the generated province and unit pages).
+   the strict nbval run (every notebook executed once), the rendered report (chapters from the
+   stored notebooks plus the generated province, unit and region pages: ``make report``) and
+   its checks in headless Chromium.
 2. Extractor throughput: :func:`helpers.extract.find_figures` on about 1 MB of report-like text
    and on the seed reports, and quantulum3 on the evaluation passages, in MB of UTF-8 text per
    second on one core.
@@ -89,15 +90,19 @@ def parts(jobs: int = 2) -> dict[str, float]:
     nbval = ["--nbval", "--nbval-current-env", "--nbval-sanitize-with",
              str(paths.ROOT / "nbval-sanitize.cfg")]  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
+        site = f"{tmp}/site"
         return {
             "unit and data tests": _timed(
-                [*pytest, "-m", "not figures and not browser", "tests", "src"]
+                [*pytest, "-m", "not figures and not browser and not report", "tests", "src"]
             ),
             "strict nbval (each notebook once)": _timed(
                 [*pytest, *nbval, str(paths.NOTEBOOKS)], PROJECT06_FIGURES=tmp
             ),
-            "site: build (chapters, place pages) and browser test": _timed(
-                [*pytest, "-m", "browser", "tests"]
+            "report: build (chapters, province, unit and region pages)": _timed(
+                [sys.executable, "-m", "helpers.report", "--out", site, "--workers", str(jobs)]
+            ),
+            "report: file checks and browser tests": _timed(
+                [*pytest, "-m", "report or browser", "tests"], PROJECT06_REPORT_DIR=site
             ),
         }
 

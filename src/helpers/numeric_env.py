@@ -3,7 +3,7 @@
 The settings live in ``pyproject.toml`` (``[tool.project06.kernel-env]``), with the reason for
 each. They must be in a kernel's environment *before* numpy loads OpenBLAS, so they are given
 to kernels when they start: by :func:`apply` in the parent process (pytest's ``conftest.py``,
-:mod:`helpers.report`), and by the kernel specification that ``make setup`` installs
+:mod:`helpers.execute`), and by the kernel specification that ``make setup`` installs
 (``python -m helpers.numeric_env --install-kernel PREFIX``) for JupyterLab.
 
 ``python -m helpers.numeric_env`` prints what the running interpreter actually uses (BLAS

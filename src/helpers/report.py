@@ -1,143 +1,164 @@
-"""Execute the notebooks in reading order and render the HTML report.
+"""Build the rendered report (``make report``): Sphinx with myst-nb and a book theme, offline.
 
-``python -m helpers.report`` (what ``make report`` runs):
+``python -m helpers.report`` assembles the report's sources under ``build/report-src`` and
+renders ``site/``:
 
-1. executes every ``notebooks/NN-*.ipynb`` from a fresh ``python3`` kernel, in reading order,
-   with ``notebooks/`` as the working directory (as nbval and JupyterLab do), which writes the
-   figures into ``figures/``; the executed copies go to ``build/notebooks/``;
-2. renders the site into ``site/`` from those executed copies (see :mod:`helpers.site`).
-
-``python -m helpers.report --refresh`` (``make refresh``) executes the notebooks the same way
-but writes the outputs back into ``notebooks/`` so the stored outputs that nbval compares with
-are current.
+- the chapters are the stored notebooks, whose outputs strict nbval checks; nothing is
+  executed (``make refresh`` re-executes notebooks; see :mod:`helpers.execute`);
+- the province and unit pages, the region pages, the front page, the data page and the
+  citation page are written from the data (:mod:`helpers.pages`, :mod:`helpers.report_pages`);
+- the published figures with their CSV files, and the dataset with its Frictionless
+  ``datapackage.json``, are copied next to the pages;
+- ``reports/conf.py`` and ``reports/_static/`` configure Sphinx; DataTables comes from the
+  offline bundle of the itables package.
 
 Example:
-    >>> from helpers import report
-    >>> callable(report.execute)
-    True
+    >>> [p.name for p in chapters()][0]
+    '01-dataset.ipynb'
 """
 
 from __future__ import annotations
 
 import argparse
-import os
+import json
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-import nbformat
-from jupyter_client.manager import KernelManager
-from nbclient import NotebookClient
+from helpers import datapackage, dataset, pages, paths, provinces, report_pages
 
-from helpers import numeric_env, paths
-
-TIMEOUT_SECONDS = 900
-#: Seconds a kernel may take to start; generous, because tests start kernels in parallel on a
-#: two-core machine that is busy with other work.
-STARTUP_SECONDS = 240
+CONF = paths.ROOT / "reports"
+SOURCE = paths.BUILD / "report-src"
+#: Notebooks that are not chapters of the report. Chapter 05 is the researcher's notebook for
+#: exploring one province; readers get a generated page for every province instead.
+NOT_CHAPTERS = ("05-province-profile.ipynb",)
 
 
-class LocalKernelManager(KernelManager):
-    """A kernel with the project's numerical environment, talking over IPC sockets.
-
-    The environment (:mod:`helpers.numeric_env`) fixes BLAS threads and CPU kernels, so a
-    notebook computes the same numbers on every machine. The sockets live in a private temporary
-    folder: kernels started at the same moment by different processes (nbval workers, the
-    site's pages) would otherwise race for the same free TCP port.
+def chapters() -> list[Path]:
+    """The notebooks shown as chapters, in reading order.
 
     Example:
-        >>> km = LocalKernelManager()
-        >>> km.transport
-        'ipc'
-        >>> km.cleanup_resources()
+        >>> "05-province-profile.ipynb" in [p.name for p in chapters()]
+        False
     """
-
-    def __init__(self, **kwargs):
-        self._socket_dir = Path(tempfile.mkdtemp(prefix="p06-kernel-"))
-        kwargs.setdefault("transport", "ipc")
-        kwargs.setdefault("ip", str(self._socket_dir / "kernel"))
-        super().__init__(**kwargs)
-
-    async def _async_pre_start_kernel(self, **kw):
-        kw["env"] = numeric_env.apply(dict(kw.get("env") or os.environ))
-        return await super()._async_pre_start_kernel(**kw)
-
-    def cleanup_resources(self, restart: bool = False) -> None:
-        """Remove the socket files and, unless restarting, their folder."""
-        super().cleanup_resources(restart=restart)
-        if not restart:
-            shutil.rmtree(self._socket_dir, ignore_errors=True)
+    return [p for p in paths.notebooks() if p.name not in NOT_CHAPTERS]
 
 
-def execute(nb: nbformat.NotebookNode, cwd: Path = paths.NOTEBOOKS) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom in a fresh python3 kernel and return it with outputs.
+def _datatables(static: Path) -> None:
+    """DataTables from itables' offline bundle, loadable from pages opened as files.
 
-    No timing metadata is recorded, so a rerun of a deterministic notebook gives the same file.
-
-    Example:
-        >>> nb = nbformat.v4.new_notebook()
-        >>> nb.cells = [nbformat.v4.new_code_cell("print(6 * 7)")]
-        >>> execute(nb).cells[0].outputs[0]["text"]
-        '42\\n'
+    The bundle is an ES module, and browsers refuse to load a module from a file:// page; a
+    classic script holding its source lets ``p06.js`` import it from a blob URL instead.
     """
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3 (ipykernel)",
-        "language": "python",
-    }
-    client = NotebookClient(
-        nb,
-        kernel_name="python3",
-        timeout=TIMEOUT_SECONDS,
-        startup_timeout=STARTUP_SECONDS,
-        kernel_manager_class=LocalKernelManager,
-        record_timing=False,
-        resources={"metadata": {"path": str(cwd)}},
+    import itables
+
+    bundle = Path(itables.__file__).parent / "html"
+    target = static / "datatables"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(bundle / "dt_bundle.css", target / "dt_bundle.css")
+    source = (bundle / "dt_bundle.js").read_text(encoding="utf-8")
+    (target / "dt_source.js").write_text(
+        f"window.P06_DATATABLES_SOURCE = {json.dumps(source)};\n", encoding="utf-8"
     )
-    client.execute()
-    return nb
 
 
-def run_all(refresh: bool = False, out_dir: Path | None = None) -> list[Path]:
-    """Execute every notebook in reading order; return the executed files' paths.
+def _toctrees(chapter_files: list[Path], regions: list[pages.Page]) -> str:
+    def tree(caption: str, entries: list[str]) -> list[str]:
+        return ["```{toctree}", f":caption: {caption}", ":hidden:", "", *entries, "```", ""]
+
+    return "\n".join([
+        *tree("Chapters", [f"chapters/{p.stem}" for p in chapter_files]),
+        *tree("Provinces by region", [f"provinces/{Path(p.file).stem}" for p in regions]),
+        *tree("The 34 units of 2025", ["provinces/units"]),
+        *tree("Data and citation", ["data", "cite"]),
+    ])  # fmt: skip
+
+
+def assemble(source: Path = SOURCE, workers: int = 2) -> dict[str, int]:
+    """Write the report's source tree; return how many pages of each kind it holds.
 
     Example:
-        >>> run_all  # doctest: +ELLIPSIS
-        <function run_all at ...>
+        >>> callable(assemble)
+        True
     """
-    out_dir = out_dir or paths.BUILD / "notebooks"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    notebooks = paths.notebooks()
-    written = []
-    for i, source in enumerate(notebooks, 1):
-        started = time.perf_counter()
-        print(f"[{i}/{len(notebooks)}] executing {source.relative_to(paths.ROOT)} ...", flush=True)
-        nb = execute(nbformat.read(source, as_version=4))
-        target = source if refresh else out_dir / source.name
-        nbformat.write(nb, target)
-        written.append(target)
-        elapsed = time.perf_counter() - started
-        print(f"      done in {elapsed:.1f} s -> {target.relative_to(paths.ROOT)}", flush=True)
-    return written
+    if source.exists():
+        shutil.rmtree(source)
+    (source / "chapters").mkdir(parents=True)
+    shutil.copyfile(CONF / "conf.py", source / "conf.py")
+    shutil.copytree(CONF / "_static", source / "_static")
+    _datatables(source / "_static")
+
+    chapter_files = chapters()
+    for path in chapter_files:
+        shutil.copyfile(path, source / "chapters" / path.name)
+
+    extra = source / "_extra"
+    (extra / "figures").mkdir(parents=True)
+    for figure in paths.PUBLISHED_FIGURES.iterdir():
+        if figure.suffix in (".svg", ".csv"):
+            shutil.copyfile(figure, extra / "figures" / figure.name)
+    datapackage.write(extra / "data")
+
+    obs = dataset.load_observations()
+    places = source / "provinces"
+    written = pages.write_pages(places, workers=workers)
+    shutil.move(places / "figures", extra / "provinces" / "figures")
+    facts = pages.facts(obs)
+    regions = [report_pages.region_page(region, obs, facts)
+               for region in sorted(provinces.table()["region"].unique())]  # fmt: skip
+    for page in [*regions, report_pages.units_page(written["units"])]:
+        (places / page.file).write_text(page.markdown, encoding="utf-8")
+
+    index = report_pages.index_page(obs, chapter_files, _toctrees(chapter_files, regions))
+    (source / "index.md").write_text(index, encoding="utf-8")
+    (source / "data.md").write_text(report_pages.data_page(obs), encoding="utf-8")
+    (source / "cite.md").write_text(report_pages.cite_page(obs), encoding="utf-8")
+    return {"chapters": len(chapter_files), "provinces": len(written["provinces"]),
+            "units": len(written["units"]), "regions": len(regions)}  # fmt: skip
+
+
+def build(out_dir: Path | None = None, workers: int = 2, source: Path = SOURCE) -> Path:
+    """Assemble the sources and render the HTML site; return the path of ``index.html``.
+
+    Raises:
+        RuntimeError: when Sphinx reports an error or a warning (a broken link, a missing
+            page), naming where it is.
+
+    Example:
+        >>> callable(build)
+        True
+    """
+    from sphinx.cmd.build import build_main
+
+    out_dir = Path(out_dir or paths.SITE)
+    started = time.perf_counter()
+    counts = assemble(source, workers=workers)
+    assembled = time.perf_counter()
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    warnings = paths.BUILD / "report-warnings.txt"
+    args = ["-b", "html", "-q", "-j", str(workers), "-W", "--keep-going", "-w", str(warnings),
+            "-d", str(paths.BUILD / "report-doctrees"), str(source), str(out_dir)]  # fmt: skip
+    if build_main(args) != 0:
+        raise RuntimeError(f"Sphinx failed; see {warnings}:\n{warnings.read_text()[:3000]}")
+    done = time.perf_counter()
+    print(
+        f"report: {counts['chapters']} chapters, {counts['provinces']} province pages, "
+        f"{counts['units']} unit pages, {counts['regions']} region pages; sources in "
+        f"{assembled - started:.0f} s, HTML in {done - assembled:.0f} s -> {out_dir}"
+    )
+    return out_dir / "index.html"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--refresh", action="store_true", help="write outputs back into notebooks/ instead"
-    )
+    parser = argparse.ArgumentParser(prog="python -m helpers.report",
+                                     description=__doc__.split("\n\n")[0])  # fmt: skip
+    parser.add_argument("--out", type=Path, default=paths.SITE, help="where to write the site")
+    parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args(argv)
-    executed = run_all(refresh=args.refresh)
-    if args.refresh:
-        print("notebooks refreshed in place; figures in", paths.FIGURES.relative_to(paths.ROOT))
-        return 0
-    from helpers import site
-
-    index = site.build(executed)
-    print(f"figures: {paths.FIGURES}")
-    print(f"report:  {index}  (open it in a browser; it works offline)")
+    index = build(args.out, args.workers)
+    print(f"open {index} in a browser; it works offline")
     return 0
 
 

@@ -34,6 +34,7 @@ import numbers
 import re
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from helpers import formatting
@@ -69,7 +70,7 @@ def format_value(value, fmt: str | Callable | None = None) -> str:
     if callable(fmt):
         return str(fmt(value))
     if fmt in (None, "auto"):
-        if isinstance(value, bool):
+        if isinstance(value, bool | np.bool_):
             return "yes" if value else "no"
         if isinstance(value, numbers.Integral):
             return formatting.number(value)

@@ -1,0 +1,46 @@
+"""Fixtures shared by the report tests: the built report, and Chromium to open it."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import report
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+#: How to get the browser the browser tests drive (what .ci/run does).
+INSTALL_CHROMIUM = "install it with `sudo apt-get install chromium` (Debian), as .ci/run does"
+# Without these, Chromium tries to reach Google's services at start-up (no network here).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def built_report(tmp_path_factory) -> Path:
+    """The rendered report's folder.
+
+    ``make test`` builds it once, during the unit tests, into the folder named by
+    ``PROJECT06_REPORT_DIR``; the browser tests that run afterwards open that build. Run on
+    their own, the tests build the report into a temporary folder.
+    """
+    given = os.environ.get("PROJECT06_REPORT_DIR")
+    if given and (Path(given) / "index.html").is_file():
+        return Path(given)
+    out = Path(given) if given else tmp_path_factory.mktemp("report") / "site"
+    source = tmp_path_factory.mktemp("report-src")
+    return report.build(out, workers=2, source=source).parent
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} not found: {INSTALL_CHROMIUM}")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def chromium_args() -> list[str]:
+    return list(CHROMIUM_ARGS)
