@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from helpers import dataset, figures, provinces, summary
+from helpers import audit, dataset, figures, provinces, summary
 
 
 def _obs():
@@ -72,8 +72,8 @@ def test_national_dates_are_the_dated_points_drawn():
     obs = _obs()
     points = summary.national_points(obs).set_index("series")
     dates = summary.national_dates(obs)
-    assert dates.groupby("series").size().to_dict() == points["dated points"].to_dict()
-    assert dates.groupby("series")["figures"].sum().to_dict() == points["observations"].to_dict()
+    assert dates.groupby("Series").size().to_dict() == points["dated points"].to_dict()
+    assert dates.groupby("Series")["Figures"].sum().to_dict() == points["observations"].to_dict()
 
 
 def test_every_national_series_has_twenty_dated_points_in_2021_2025():
@@ -100,8 +100,85 @@ def test_figures_have_titles_and_labelled_axes():
     obs = _obs()
     for fig in (
         figures.coverage_heatmap(summary.coverage(obs)),
-        figures.sources_timeline(summary.source_scopes(obs, dataset.load_sources())),
+        figures.sources_timeline(
+            summary.publications(summary.source_scopes(obs, dataset.load_sources()))
+        ),
     ):
         ax = fig.axes[0]
         assert ax.get_title(loc="left")
         assert ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_flag_counts_count_each_flag_in_the_audit_order():
+    obs = _obs()
+    table = summary.flag_counts(obs)
+    assert table["Figures flagged"].tolist() == [int(obs[f"flag_{f}"].sum()) for f in audit.FLAGS]
+    assert table["Flag"].is_unique and table["What it means"].str.len().gt(10).all()
+
+
+def test_flag_examples_raise_the_flag_they_illustrate():
+    obs = _obs()
+    examples = summary.flag_examples(obs)
+    names = {label: flag for flag, label in summary.FLAG_NAMES.items()}
+    raised = [f for f in audit.FLAGS if obs[f"flag_{f}"].any()]
+    assert [names[label] for label in examples["flag"]] == raised
+    for row in examples.itertuples():
+        match = obs[obs["stated"].eq(row.stated) & obs["province"].eq(row.province)]
+        assert match[f"flag_{names[row.flag]}"].any()
+
+
+def test_coverage_cells_are_the_heat_map_cells():
+    obs = _obs()
+    table, cells = summary.coverage(obs), summary.coverage_cells(obs)
+    assert len(cells) == table.size
+    assert cells["Figures"].sum() == len(summary.project06(obs))
+    hai_duong = cells[cells["Province"].eq("Hai Duong")].set_index("Indicator group")["Figures"]
+    assert hai_duong.to_dict() == table.loc["Hai Duong"].to_dict()
+
+
+def test_publications_count_each_source_once_in_its_half_year():
+    scoped = pd.DataFrame({
+        "published": ["2023-06-30", "2023-07-01", "2023", "2024-12", "2024-12-31"],
+        "scope": ["national", "national", "provinces", "national", "national"],
+    })  # fmt: skip
+    table = summary.publications(scoped)
+    # June is in the first half, July in the second; a bare year counts from 1 January
+    assert table.values.tolist() == [
+        ["2023 H1", "provinces", 1], ["2023 H1", "national", 1],
+        ["2023 H2", "national", 1], ["2024 H2", "national", 2],
+    ]  # fmt: skip
+
+
+def test_the_timeline_keeps_half_years_without_sources():
+    counts = pd.DataFrame({"Half-year": ["2019 H1", "2020 H2"], "Sources report on": ["a", "a"],
+                           "Sources": [1, 1]})  # fmt: skip
+    ax = figures.sources_timeline(counts).axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2019 H1", "2019 H2", "2020 H1",
+                                                             "2020 H2"]  # fmt: skip
+
+
+def test_seed_reports_account_for_every_transcribed_figure():
+    obs, sources = _obs(), dataset.load_sources()
+    table = summary.seed_reports(obs, sources)
+    assert table["figures"].sum() == obs["seed_file"].ne("").sum()
+    assert table["title"].nunique() == sources["seed_file"].ne("").sum()
+    assert table["published"].is_monotonic_increasing
+
+
+def test_inferred_dates_add_up_to_the_flag():
+    obs, sources = _obs(), dataset.load_sources()
+    table = summary.inferred_dates(obs, sources).set_index("source gives")
+    total = table.loc["all sources"]
+    assert total["figures"] == len(obs)
+    assert total["inferred"] == obs["flag_date_inferred"].sum()
+    parts = table.drop(index="all sources")
+    assert parts["figures"].sum() == len(obs) and parts["inferred"].sum() == total["inferred"]
+    assert total["share inferred"] == pytest.approx(100 * total["inferred"] / len(obs))
+
+
+def test_national_dates_chart_counts_dates_in_its_labels():
+    dates = pd.DataFrame({"Series": ["a", "a", "b"], "Figures": [1, 2, 1],
+                          "Date described": pd.to_datetime(["2022-01-31", "2022-02-28",
+                                                            "2023-01-31"])})  # fmt: skip
+    labels = [t.get_text() for t in figures.national_dates_chart(dates).axes[0].get_yticklabels()]
+    assert labels == ["a (2 dates)", "b (1 date)"]

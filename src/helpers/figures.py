@@ -32,7 +32,7 @@ def coverage_heatmap(table: pd.DataFrame):
     Example:
         >>> table = pd.DataFrame({"e-ID": [2, 0]}, index=["Ha Noi", "Ha Giang"])
         >>> coverage_heatmap(table).axes[0].get_xlabel()
-        'Indicator group (observations per cell)'
+        'Indicator group (number in a cell: figures recorded)'
     """
     plotting.use_style()
     fig, ax = plt.subplots(figsize=(7.5, 0.17 * len(table) + 1.6))
@@ -47,32 +47,48 @@ def coverage_heatmap(table: pd.DataFrame):
     ax.set_yticks(range(table.shape[0]), table.index, fontsize=6)
     ax.grid(False)
     ax.set_title("Where the Project 06 figures are", loc="left")
-    ax.set_xlabel("Indicator group (observations per cell)")
+    ax.set_xlabel("Indicator group (number in a cell: figures recorded)")
     ax.set_ylabel("Province (pre-2025, by official code)")
     return fig
 
 
-def sources_timeline(sources: pd.DataFrame):
-    """Sources per half-year of publication, split by what they report on.
+def _half_years(labels: pd.Series) -> list[str]:
+    """Every half-year from the first label to the last ("2019 H1" … "2021 H2")."""
+    first, last = sorted(labels)[0], sorted(labels)[-1]
+    out, (year, half) = [], (int(first[:4]), int(first[-1]))
+    while f"{year} H{half}" <= last:
+        out.append(f"{year} H{half}")
+        year, half = (year, 2) if half == 1 else (year + 1, 1)
+    return out
 
-    ``sources`` needs ``published`` (ISO date, month or year) and ``scope`` (a label).
+
+def sources_timeline(counts: pd.DataFrame):
+    """Sources per half-year of publication, stacked by what they report on; half-years
+    without a source keep their place on the axis.
+
+    ``counts`` has ``Half-year`` ("2023 H2"), ``Sources report on`` and ``Sources``, as
+    :func:`helpers.summary.publications` returns; the stacks follow the order of its rows.
 
     Example:
-        >>> s = pd.DataFrame({"published": ["2023-07", "2024-01-25"], "scope": ["a", "b"]})
-        >>> sources_timeline(s).axes[0].get_ylabel()
-        'Sources published (count)'
+        >>> c = pd.DataFrame({"Half-year": ["2022 H1", "2023 H2"], "Sources report on": ["a", "b"],
+        ...                   "Sources": [2, 1]})
+        >>> ax = sources_timeline(c).axes[0]
+        >>> ax.get_ylabel(), [t.get_text() for t in ax.get_xticklabels()][1]
+        ('Sources published (count)', '2022 H2')
     """
     plotting.use_style()
-    dates = pd.to_datetime(sources["published"], format="ISO8601")
-    half = dates.dt.year.astype(str) + np.where(dates.dt.month <= 6, " H1", " H2")
-    counts = pd.crosstab(half, sources["scope"]).sort_index()
+    scopes = list(dict.fromkeys(counts["Sources report on"]))
+    table = counts.pivot_table(index="Half-year", columns="Sources report on", values="Sources",
+                               aggfunc="sum", fill_value=0)  # fmt: skip
+    table = table.reindex(index=_half_years(counts["Half-year"]), columns=scopes, fill_value=0)
     fig, ax = plt.subplots(figsize=(7.5, 3.4))
-    counts.plot.bar(stacked=True, ax=ax, width=0.8, color=plotting.PALETTE[: counts.shape[1]])
+    table.plot.bar(stacked=True, ax=ax, width=0.8, color=plotting.PALETTE[: len(scopes)])
+    ax.set_ylim(0, table.sum(axis=1).max() * 1.08)  # room above the tallest bar
     ax.set_title("When the sources were published", loc="left")
     ax.set_xlabel("Half-year of publication")
     ax.set_ylabel("Sources published (count)")
-    plotting.legend_below(ax, ncol=3)
     ax.tick_params(axis="x", labelrotation=45)
+    plotting.legend_below(ax, ncol=3)
     return fig
 
 
@@ -80,25 +96,26 @@ def national_dates_chart(dates: pd.DataFrame):
     """One row per national series, a mark for each date its figures describe, sized by how
     many figures fall on that date; the row label gives the number of dates.
 
-    ``dates`` has ``series``, ``date`` and ``figures`` (as :func:`helpers.summary.national_dates`
-    returns).
+    ``dates`` has ``Series``, ``Date described`` and ``Figures`` (as
+    :func:`helpers.summary.national_dates` returns).
 
     Example:
-        >>> d = pd.DataFrame({"series": ["a", "a", "b"], "date": pd.to_datetime(
-        ...     ["2022-06-30", "2023-06-30", "2023-01-31"]), "figures": [1, 3, 2]})
+        >>> d = pd.DataFrame({"Series": ["a", "a", "b"], "Date described": pd.to_datetime(
+        ...     ["2022-06-30", "2023-06-30", "2023-01-31"]), "Figures": [1, 3, 2]})
         >>> [t.get_text() for t in national_dates_chart(d).axes[0].get_yticklabels()]
-        ['a (2 dates)', 'b (1 dates)']
+        ['a (2 dates)', 'b (1 date)']
     """
     plotting.use_style()
-    order = list(dict.fromkeys(dates["series"]))
+    order = list(dict.fromkeys(dates["Series"]))
     fig, ax = plt.subplots(figsize=(7.5, 2.8))
     for row, series in enumerate(order):
-        sub = dates[dates["series"].eq(series)]
-        ax.scatter(pd.to_datetime(sub["date"]), [row] * len(sub), s=18 + 14 * sub["figures"],
-                   color=plotting.PALETTE[row % len(plotting.PALETTE)], alpha=0.75, zorder=3,
-                   edgecolor="white", linewidth=0.5)  # fmt: skip
+        sub = dates[dates["Series"].eq(series)]
+        ax.scatter(pd.to_datetime(sub["Date described"]), [row] * len(sub),
+                   s=18 + 14 * sub["Figures"], color=plotting.PALETTE[row % len(plotting.PALETTE)],
+                   alpha=0.75, zorder=3, edgecolor="white", linewidth=0.5)  # fmt: skip
+    counts = dates["Series"].value_counts()
     ax.set_yticks(range(len(order)))
-    ax.set_yticklabels([f"{s} ({dates['series'].eq(s).sum()} dates)" for s in order])
+    ax.set_yticklabels([f"{s} ({counts[s]} date{'s' if counts[s] != 1 else ''})" for s in order])
     ax.set_ylim(len(order) - 0.5, -0.5)
     _date_axis(ax)
     ax.set_title("National figures by the date they describe", loc="left")
@@ -135,60 +152,76 @@ def extraction_scores(table: pd.DataFrame):
     return fig
 
 
-def increase_readings_chart(table: pd.DataFrame):
+def increase_readings_chart(points: pd.DataFrame):
     """For each "increase of N%", the level reported and the baseline under each reading.
 
+    ``points`` has ``Report``, ``Point`` (``level reported``, ``baseline if points``,
+    ``baseline if relative``) and ``Online share (%)``, as
+    :func:`helpers.quality.increase_points` returns; reports are drawn top to bottom in the
+    order of their first row.
+
     Example:
-        >>> t = pd.DataFrame({"province": ["X"], "as_of": ["2024"], "level": [91.0],
-        ...     "baseline_if_points": [25.0], "baseline_if_relative": [54.8]})
+        >>> t = pd.DataFrame({"Report": ["X, 2024"] * 3, "Point": ["level reported",
+        ...     "baseline if points", "baseline if relative"], "Online share (%)": [91, 25, 54.8]})
         >>> increase_readings_chart(t).axes[0].get_xlabel()
         'Share of applications filed online (%)'
     """
     plotting.use_style()
-    fig, ax = plt.subplots(figsize=(7.0, 1.2 + 0.6 * len(table)))
-    labels = [f"{r.province}, {r.as_of}" for r in table.itertuples()]
-    y = np.arange(len(table))
+    reports = list(dict.fromkeys(points["Report"]))
+    row = {report: k for k, report in enumerate(reports)}
+    fig, ax = plt.subplots(figsize=(7.0, 1.2 + 0.6 * len(reports)))
+    for report, sub in points.groupby("Report", sort=False):
+        shares = sub["Online share (%)"]
+        ax.plot([shares.min(), shares.max()], [row[report]] * 2, color="#999999", lw=1, zorder=1)
     marks = [
-        ("level", "Level reported", "o", 0),
-        ("baseline_if_points", "Baseline if points", "s", 1),
-        ("baseline_if_relative", "Baseline if relative", "D", 2),
+        ("level reported", "Level reported", "o", 0),
+        ("baseline if points", "Baseline if the increase is in points", "s", 1),
+        ("baseline if relative", "Baseline if the increase is relative", "D", 2),
     ]
-    for column, label, marker, colour in marks:
-        ax.scatter(table[column], y, marker=marker, s=60, label=label,
-                   color=plotting.PALETTE[colour], zorder=3)  # fmt: skip
-    for i, r in enumerate(table.itertuples()):
-        ax.plot([r.baseline_if_points, r.level], [i, i], color="#999999", lw=1, zorder=1)
-    ax.set_yticks(y, labels)
+    for point, label, marker, colour in marks:
+        sub = points[points["Point"].eq(point)]
+        ax.scatter(sub["Online share (%)"], sub["Report"].map(row), marker=marker, s=60,
+                   label=label, color=plotting.PALETTE[colour], zorder=3)  # fmt: skip
+    ax.set_yticks(range(len(reports)), reports)
+    ax.set_ylim(len(reports) - 0.5, -0.5)
     ax.set_xlim(0, 100)
     ax.set_title('What "an increase of N%" implies about the starting point', loc="left")
     ax.set_xlabel("Share of applications filed online (%)")
     ax.set_ylabel("Report (province, date)")
-    plotting.legend_below(ax, ncol=3)
+    plotting.legend_below(ax, ncol=2)
     return fig
 
 
-def list_size_chart(sizes: pd.DataFrame):
+def list_size_chart(points: pd.DataFrame):
     """The size of the essential-services list each figure refers to, against its date.
 
+    ``points`` has ``Date described (end)``, ``Reported for`` (``national`` or ``province``)
+    and ``Services in the list``, as :func:`helpers.quality.list_size_points` returns.
+
     Example:
-        >>> s = pd.DataFrame({"as_of_end": pd.to_datetime(["2022-06-30", "2024-06-30"]),
-        ...     "list_size": [25.0, 53.0], "national": [True, False]})
+        >>> s = pd.DataFrame({"Date described (end)": pd.to_datetime(["2022-06-30",
+        ...     "2024-06-30"]), "Services in the list": [25, 53],
+        ...     "Reported for": ["national", "province"]})
         >>> list_size_chart(s).axes[0].get_ylabel()
-        'Essential services in the list referred to (count)'
+        'Services in the list (count)'
     """
     plotting.use_style()
-    fig, ax = plt.subplots(figsize=(7.0, 3.4))
-    for national, marker, label, colour in ((True, "o", "national figure", 0),
-                                            (False, "s", "provincial figure", 1)):  # fmt: skip
-        sub = sizes[sizes["national"].eq(national)]
-        ax.scatter(sub["as_of_end"], sub["list_size"], marker=marker, s=45, label=label,
-                   color=plotting.PALETTE[colour], alpha=0.8, zorder=3)  # fmt: skip
-    for size in (25, 53, 76):
+    fig, ax = plt.subplots(figsize=(7.0, 3.0))
+    for kind, marker, label, colour in (("national", "o", "national figure", 0),
+                                        ("province", "s", "provincial figure", 1)):  # fmt: skip
+        sub = points[points["Reported for"].eq(kind)]
+        ax.scatter(sub["Date described (end)"], sub["Services in the list"], marker=marker, s=45,
+                   label=label, color=plotting.PALETTE[colour], alpha=0.7, zorder=3)  # fmt: skip
+    sizes = sorted(points["Services in the list"].unique())
+    for size in sizes:
         ax.axhline(size, color="#bbbbbb", lw=0.8, ls="--", zorder=1)
+    ax.set_yticks(sizes, [f"{size} services" for size in sizes])
+    ax.set_ylim(0, 90)
+    ax.grid(axis="y", visible=False)
     _date_axis(ax)
-    ax.set_title("The list of essential services grew while it was being measured", loc="left")
-    ax.set_xlabel("Date the figure describes")
-    ax.set_ylabel("Essential services in the list referred to (count)")
+    ax.set_title("The list of essential services grew while it was measured", loc="left")
+    ax.set_xlabel("Date the figure describes (end of its period)")
+    ax.set_ylabel("Services in the list (count)")
     plotting.legend_below(ax, ncol=2)
     return fig
 

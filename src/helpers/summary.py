@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from helpers import audit, dataset, provinces
@@ -40,6 +41,17 @@ FLAG_MEANINGS = {
     "change",
     "date_inferred": "the date was worked out from the report, not stated in it",
 }
+#: Each audit flag's name in words, as tables show it.
+FLAG_NAMES = {
+    "percent_mismatch": "Percent does not match its fraction",
+    "above_denominator": "Value above its denominator",
+    "sources_disagree": "Sources disagree",
+    "ambiguous_increase": "Increase of unclear kind",
+    "date_inferred": "Date inferred",
+}
+#: What a source reports on (see :func:`source_scopes`), in the order figures list them.
+SCOPES = ("provinces", "post-2025 units", "national", "DTI rankings", "population statistics",
+          "no figure kept")  # fmt: skip
 
 
 def project06(obs: pd.DataFrame) -> pd.DataFrame:
@@ -102,7 +114,7 @@ def national_figures(
         >>> from helpers import dataset
         >>> table = national_figures(dataset.load_observations(), "chip ID cards")
         >>> list(table.columns)
-        ['date', 'indicator', 'stated', 'scope', 'publisher']
+        ['date', 'indicator', 'indicator_name', 'stated', 'scope', 'publisher', 'source_url']
     """
     if series not in NATIONAL_SERIES:
         raise KeyError(f"no national series {series!r} (one of {', '.join(NATIONAL_SERIES)})")
@@ -113,39 +125,71 @@ def national_figures(
     ]
     sub = sub.sort_values(["as_of_end", "figure_id"])
     table = sub.assign(date=sub["as_of_end"].dt.date)
-    return table[["date", "indicator", "stated", "scope", "publisher"]].reset_index(drop=True)
+    columns = ["date", "indicator", "indicator_name", "stated", "scope", "publisher", "source_url"]
+    return table[columns].reset_index(drop=True)
 
 
 def national_dates(obs: pd.DataFrame, start: int = 2021, end: int = 2025) -> pd.DataFrame:
     """Every series' dated points: one row per series and date, with how many figures fall on
-    it (the data behind the national-series timeline of notebook 01).
+    it (the data behind the national-series timeline of chapter 1, headers in words).
 
     Example:
         >>> from helpers import dataset
         >>> table = national_dates(dataset.load_observations())
         >>> list(table.columns)
-        ['series', 'date', 'figures']
+        ['Series', 'Date described', 'Figures']
     """
     parts = [
-        national_figures(obs, series, start, end).groupby("date").size().rename("figures")
-        .reset_index().assign(series=series)
+        national_figures(obs, series, start, end).groupby("date").size().rename("Figures")
+        .reset_index().assign(Series=series)
         for series in NATIONAL_SERIES
     ]  # fmt: skip
-    return pd.concat(parts, ignore_index=True)[["series", "date", "figures"]]
+    table = pd.concat(parts, ignore_index=True).rename(columns={"date": "Date described"})
+    table["Date described"] = pd.to_datetime(table["Date described"])
+    return table[["Series", "Date described", "Figures"]]
 
 
 def flag_counts(obs: pd.DataFrame) -> pd.DataFrame:
-    """How many observations raise each audit flag, with what the flag means.
+    """How many observations raise each audit flag, with what the flag means: a table for
+    readers (headers in words, one row per flag in :data:`helpers.audit.FLAGS` order).
 
     Example:
         >>> from helpers import dataset
-        >>> flag_counts(dataset.load_observations()).index.tolist() == audit.FLAGS
+        >>> table = flag_counts(dataset.load_observations())
+        >>> table.columns.tolist(), table["Flag"].tolist()[-1]
+        (['Flag', 'Figures flagged', 'What it means'], 'Date inferred')
+    """
+    return pd.DataFrame(
+        {
+            "Flag": [FLAG_NAMES[name] for name in audit.FLAGS],
+            "Figures flagged": [int(obs[f"flag_{name}"].sum()) for name in audit.FLAGS],
+            "What it means": [FLAG_MEANINGS[name] for name in audit.FLAGS],
+        }
+    )
+
+
+def flag_examples(obs: pd.DataFrame) -> pd.DataFrame:
+    """The first figure (in file order) raising each flag that is raised at all, with the
+    words of its source.
+
+    Example:
+        >>> from helpers import dataset
+        >>> table = flag_examples(dataset.load_observations())
+        >>> table.columns.tolist()[:4]
+        ['flag', 'province', 'indicator_name', 'stated']
+        >>> bool(table["flag"].is_unique)
         True
     """
-    counts = {name: int(obs[f"flag_{name}"].sum()) for name in audit.FLAGS}
-    return pd.DataFrame(
-        {"observations": counts, "meaning": FLAG_MEANINGS}, index=audit.FLAGS
-    ).rename_axis("flag")
+    rows = [
+        obs.loc[obs[f"flag_{name}"]].head(1).assign(flag=FLAG_NAMES[name])
+        for name in audit.FLAGS
+        if obs[f"flag_{name}"].any()
+    ]
+    columns = ["flag", "province", "indicator_name", "stated", "as_of", "publisher",
+               "source_url"]  # fmt: skip
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(rows, ignore_index=True)[columns]
 
 
 def headline(obs: pd.DataFrame, sources: pd.DataFrame) -> dict[str, int]:
@@ -190,6 +234,21 @@ def coverage(obs: pd.DataFrame) -> pd.DataFrame:
     table = table.reindex(codes, fill_value=0)
     table.index = [provinces.table().loc[c, "name_en"] for c in codes]
     return table.rename_axis("province").rename_axis("indicator group", axis=1)
+
+
+def coverage_cells(obs: pd.DataFrame) -> pd.DataFrame:
+    """:func:`coverage` as a tidy table, one row per province and indicator group (empty cells
+    included, as zero): the data behind the coverage heat map.
+
+    Example:
+        >>> from helpers import dataset
+        >>> cells = coverage_cells(dataset.load_observations())
+        >>> cells.columns.tolist(), cells["Province"].nunique()
+        (['Province', 'Indicator group', 'Figures'], 63)
+    """
+    table = coverage(obs)
+    cells = table.stack().rename("Figures").reset_index()  # noqa: PD013 (keeps the row order)
+    return cells.set_axis(["Province", "Indicator group", "Figures"], axis=1)
 
 
 def by_region(obs: pd.DataFrame) -> pd.DataFrame:
@@ -257,3 +316,73 @@ def source_scopes(obs: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
     labels = obs.groupby("source_id")[["indicator", "province_code", "geography"]].apply(label)
     return sources.assign(scope=sources["source_id"].map(labels).fillna("no figure kept"))
+
+
+def publications(scoped: pd.DataFrame) -> pd.DataFrame:
+    """Sources per half-year of publication and per scope (as :func:`source_scopes` labels
+    them): one row per half-year and scope with at least one source, in time order and in the
+    order of :data:`SCOPES`.
+
+    Example:
+        >>> s = pd.DataFrame({"published": ["2023-07", "2023-12-01", "2024"],
+        ...                   "scope": ["national", "national", "provinces"]})
+        >>> publications(s).values.tolist()
+        [['2023 H2', 'national', 2], ['2024 H1', 'provinces', 1]]
+    """
+    dates = pd.to_datetime(scoped["published"], format="ISO8601")
+    half = dates.dt.year.astype(str) + np.where(dates.dt.month <= 6, " H1", " H2")
+    order = {scope: k for k, scope in enumerate(SCOPES)}
+    table = (
+        pd.DataFrame({"Half-year": half, "Sources report on": scoped["scope"].to_numpy()})
+        .value_counts().rename("Sources").reset_index()
+    )  # fmt: skip
+    rank = table["Sources report on"].map(order).fillna(len(order))
+    table = table.assign(_rank=rank).sort_values(["Half-year", "_rank", "Sources report on"])
+    return table.drop(columns="_rank").reset_index(drop=True)
+
+
+def seed_reports(obs: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The seed reports transcribed in full: one row per report and place it gives figures
+    for, in order of publication.
+
+    Example:
+        >>> from helpers import dataset
+        >>> table = seed_reports(dataset.load_observations(), dataset.load_sources())
+        >>> table.columns.tolist()
+        ['title', 'published', 'province', 'figures']
+        >>> seeds = dataset.load_observations()["seed_file"].ne("")
+        >>> int(table["figures"].sum()) == int(seeds.sum())
+        True
+    """
+    seeds = obs[obs["seed_file"].ne("")]
+    counts = seeds.groupby(["source_id", "province"]).size().rename("figures").reset_index()
+    table = counts.merge(sources[["source_id", "title", "published"]], on="source_id")
+    table = table.sort_values(["published", "source_id", "province"], kind="stable")
+    return table[["title", "published", "province", "figures"]].reset_index(drop=True)
+
+
+def inferred_dates(obs: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """How many figures carry an inferred date, by what their source reports on (see
+    :func:`source_scopes`), with a last row for all figures.
+
+    Example:
+        >>> from helpers import dataset
+        >>> table = inferred_dates(dataset.load_observations(), dataset.load_sources())
+        >>> table.columns.tolist(), table["source gives"].iloc[-1]
+        (['source gives', 'figures', 'inferred', 'share inferred'], 'all sources')
+    """
+    scope = source_scopes(obs, sources).set_index("source_id")["scope"]
+    frame = pd.DataFrame(
+        {"source gives": obs["source_id"].map(scope), "inferred": obs["flag_date_inferred"]}
+    )
+    table = frame.groupby("source gives")["inferred"].agg(figures="size", inferred="sum")
+    order = {name: k for k, name in enumerate(SCOPES)}
+    table = table.sort_index(key=lambda index: index.map(order)).reset_index()
+    total = pd.DataFrame(
+        {"source gives": ["all sources"], "figures": [len(frame)],
+         "inferred": [int(frame["inferred"].sum())]}
+    )  # fmt: skip
+    table = pd.concat([table, total], ignore_index=True)
+    table["inferred"] = table["inferred"].astype(int)
+    table["share inferred"] = 100 * table["inferred"] / table["figures"]
+    return table
