@@ -17,7 +17,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from helpers import formatting, plotting
+from helpers import formatting, plotting, provinces
 
 
 def _date_axis(ax) -> None:
@@ -301,33 +301,114 @@ def latest_shares_chart(table: pd.DataFrame, target: float | None = None):
     return fig
 
 
+def _counted(name: str) -> str:
+    return "tasks" if "task" in name.lower() else "models"
+
+
 def completion_chart(table: pd.DataFrame):
-    """Project 06 tasks and models completed out of assigned, per province and report.
+    """Project 06 tasks and models completed out of assigned, one bar per province and report.
+
+    Each bar is labelled on the left with the province, how many tasks or models were assigned
+    and the date of the report, so two reports of one province on one date (a plan's own tasks
+    and the Government's pilots, say) are two bars, never one drawn over the other.
 
     Example:
-        >>> t = pd.DataFrame({"province": ["A"], "indicator_name": ["Tasks"], "value": [67.0],
-        ...     "denominator": [83.0], "percent": [80.7], "as_of": ["2024-09"]})
-        >>> completion_chart(t).axes[0].get_xlabel()
-        'Completed (% of assigned)'
+        >>> t = pd.DataFrame({"province": ["A", "A"], "indicator_name": ["Tasks"] * 2,
+        ...     "value": [15.0, 11.0], "denominator": [18.0, 48.0], "percent": [83.3, 22.9],
+        ...     "as_of": ["2024-12"] * 2})
+        >>> fig = completion_chart(t)
+        >>> fig.axes[0].get_xlabel(), [t.get_text() for t in fig.axes[0].get_yticklabels()]
+        ('Completed (% of assigned)', ['A: 48 tasks (Dec 2024)', 'A: 18 tasks (Dec 2024)'])
     """
     plotting.use_style()
-    table = table.sort_values("percent", kind="stable")
-    kinds = ["tasks" if "task" in n.lower() else "models" for n in table["indicator_name"]]
-    labels = [f"{r.province}, {k} ({r.as_of})" for r, k in zip(table.itertuples(), kinds,
-                                                                strict=True)]  # fmt: skip
-    colours = [plotting.PALETTE[0] if "task" in n.lower() else plotting.PALETTE[2]
-               for n in table["indicator_name"]]  # fmt: skip
+    table = table.sort_values(["percent", "province"], kind="stable").reset_index(drop=True)
+    kinds = [_counted(n) for n in table["indicator_name"]]
+    labels = [f"{r.province}: {r.denominator:.0f} {k} ({formatting.period_label(r.as_of)})"
+              for r, k in zip(table.itertuples(), kinds, strict=True)]  # fmt: skip
+    colours = [plotting.PALETTE[0] if k == "tasks" else plotting.PALETTE[2] for k in kinds]
     fig, ax = plt.subplots(figsize=(7.0, 1.2 + 0.4 * len(table)))
-    bars = ax.barh(labels, table["percent"], color=colours)
-    words = ["tasks" if "task" in n.lower() else "models" for n in table["indicator_name"]]
-    ax.bar_label(bars, [f"{r.value:.0f}/{r.denominator:.0f} {w}"
-                        for r, w in zip(table.itertuples(), words, strict=True)],
+    y = np.arange(len(table))
+    bars = ax.barh(y, table["percent"], color=colours)
+    ax.bar_label(bars, [f"{r.value:.0f} done ({r.percent:.0f}%)" for r in table.itertuples()],
                  fontsize=7, padding=3)  # fmt: skip
+    ax.set_yticks(y, labels)
     ax.set_xlim(0, 118)
     ax.set_title("Project 06 tasks and models completed, as each province reported", loc="left")
     ax.set_xlabel("Completed (% of assigned)")
-    ax.set_ylabel("Province, what is counted (date of report)")
+    ax.set_ylabel("Province: tasks or models assigned (date of report)")
     return fig
+
+
+def completion_data(table: pd.DataFrame) -> pd.DataFrame:
+    """The table :func:`completion_chart` draws, one row per bar, with readable columns.
+
+    Example:
+        >>> t = pd.DataFrame({"province": ["A"], "indicator_name": ["Project 06 tasks"],
+        ...     "value": [15.0], "denominator": [18.0], "percent": [83.333], "as_of": ["2024-12"],
+        ...     "scope": ["tasks set for 2024"]})
+        >>> completion_data(t).to_dict("records")[0]  # doctest: +NORMALIZE_WHITESPACE
+        {'Province': 'A', 'Counted': 'tasks', 'Completed': 15, 'Assigned': 18,
+         'Completed (% of assigned)': 83.3, 'Date described': '2024-12',
+         'What the report counts': 'tasks set for 2024'}
+    """
+    table = table.sort_values(["percent", "province"], ascending=[False, True], kind="stable")
+    return pd.DataFrame({
+        "Province": table["province"],
+        "Counted": [_counted(n) for n in table["indicator_name"]],
+        "Completed": table["value"].astype(int),
+        "Assigned": table["denominator"].astype(int),
+        "Completed (% of assigned)": table["percent"].round(1),
+        "Date described": table["as_of"],
+        "What the report counts": table["scope"],
+    }).reset_index(drop=True)  # fmt: skip
+
+
+def latest_shares_data(table: pd.DataFrame) -> pd.DataFrame:
+    """The table :func:`latest_shares_chart` draws, one row per province, highest share first.
+
+    ``Share (%)`` is the lower end where a report gives a range for a group of provinces,
+    ``Upper end of range (%)`` its upper end; ``Qualifier`` says whether the share is a bound
+    ("over", "under").
+
+    Example:
+        >>> t = pd.DataFrame({"province": ["A", "B"], "rate": [80.0, 92.0], "as_of": ["2024", "2023"],
+        ...     "indicator_name": ["x", "x"], "qualifier": ["over", "exact"],
+        ...     "publisher": ["P", "Q"], "source_url": ["https://a.vn", ""]})
+        >>> latest_shares_data(t)[["Province", "Share (%)", "Qualifier"]].values.tolist()
+        [['B', 92.0, 'exact'], ['A', 80.0, 'over']]
+    """  # noqa: E501
+    table = table.sort_values(["rate", "province"], ascending=[False, True], kind="stable")
+    missing = pd.Series(np.nan, index=table.index)
+    return pd.DataFrame({
+        "Province": table["province"],
+        "Indicator": table["indicator_name"],
+        "Share (%)": table["rate"],
+        "Upper end of range (%)": table.get("upper", missing),
+        "Qualifier": table.get("qualifier", ""),
+        "Date described": table["as_of"],
+        "Publisher": table["publisher"],
+        "Source URL": table["source_url"],
+    }).reset_index(drop=True)  # fmt: skip
+
+
+def tile_map_data(values: pd.Series, name: str) -> pd.DataFrame:
+    """The values a tile map draws, one row per province (all 63, empty where it has none),
+    with its 2025 unit; ``name`` heads the value column.
+
+    Example:
+        >>> t = tile_map_data(pd.Series({"30": 14.0}), "DTI 2022 rank")
+        >>> hai_duong = t[t["Province"].eq("Hai Duong")]
+        >>> len(t), hai_duong.to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+        (63, [{'Province code': '30', 'Province': 'Hai Duong', '2025 unit': 'Hai Phong',
+               'DTI 2022 rank': 14.0}])
+    """
+    info = provinces.table()
+    return pd.DataFrame({
+        "Province code": info.index,
+        "Province": info["name_en"].to_numpy(),
+        "2025 unit": info["unit_2025"].to_numpy(),
+        name: values.reindex(info.index).to_numpy(),
+    })  # fmt: skip
 
 
 def rank_scatter(x: pd.Series, y: pd.Series, result: dict, *, xlabel: str, ylabel: str,
@@ -397,6 +478,35 @@ def curve_chart(
     ax.set_ylabel(ylabel)
     plotting.legend_below(ax, ncol=2)
     return fig
+
+
+def curve_data(points: pd.DataFrame, bands: dict[str, pd.DataFrame],
+               excluded: pd.DataFrame | None = None, digits: int = 4) -> pd.DataFrame:  # fmt: skip
+    """The table :func:`curve_chart` draws: one row per report (fitted, or left out for its
+    definition) and one per point of each fitted curve with its 80% band, rounded to ``digits``
+    decimals (millions and decimal years).
+
+    Example:
+        >>> p = pd.DataFrame({"t": [2022.5], "millions": [1.0]})
+        >>> b = {"logistic": pd.DataFrame({"t": [2022.5], "mean": [1.1], "lower": [0.5],
+        ...      "upper": [1.5]})}
+        >>> curve_data(p, b)[["What", "Millions", "80% lower"]].values.tolist()
+        [['reported figure (fitted)', 1.0, nan], ['logistic fit', 1.1, 0.5]]
+    """
+    parts = [pd.DataFrame({"What": "reported figure (fitted)", "Year": points["t"],
+                           "Millions": points["millions"]})]  # fmt: skip
+    if excluded is not None and len(excluded):
+        parts.append(pd.DataFrame({"What": "reported, other definition (not fitted)",
+                                   "Year": excluded["t"], "Millions": excluded["millions"]}))
+    for name, band in bands.items():
+        parts.append(pd.DataFrame({"What": f"{name} fit", "Year": band["t"],
+                                   "Millions": band["mean"], "80% lower": band["lower"],
+                                   "80% upper": band["upper"]}))  # fmt: skip
+    out = pd.concat(parts, ignore_index=True)
+    out = out.reindex(columns=["What", "Year", "Millions", "80% lower", "80% upper"])
+    numbers = ["Year", "Millions", "80% lower", "80% upper"]
+    out[numbers] = out[numbers].astype(float).round(digits)
+    return out
 
 
 def glm_chart(data: pd.DataFrame, curve: pd.DataFrame, *, title: str):

@@ -416,6 +416,22 @@ DESCRIPTIONS = {
     "bass": "Bass curve (least squares, simulated band)",
     "selected": "best one-step interval score on earlier reports",
 }
+#: Each method's name in words, for tables, legends and prose.
+NAMES = {
+    "naive": "naive",
+    "drift": "drift",
+    "linear": "straight line",
+    "half_slope": "half slope",
+    "empirical": "empirical random walk",
+    "empirical_share": "empirical random walk on the share",
+    "llt": "local linear trend",
+    "damped": "damped trend",
+    "llt_share": "local linear trend on the share",
+    "damped_share": "damped trend on the share",
+    "logistic": "logistic curve",
+    "bass": "Bass curve",
+    "selected": "selected",
+}
 BASELINES = ("naive", "drift", "linear")
 #: Methods whose forecasts and bounds stay between zero and the population.
 BOUNDED = ("empirical_share", "llt_share", "damped_share")
@@ -621,6 +637,96 @@ def largest_errors(bt: pd.DataFrame, method: str = "naive") -> pd.DataFrame:
                      "mae": group["abs_error"].mean(), "largest_error": worst["abs_error"],
                      "report": worst["target"].date(), "share_of_total": share})  # fmt: skip
     return pd.DataFrame(rows)
+
+
+#: What each curve parameter means, with its unit (time in decimal years).
+PARAMETERS = {
+    "K": "ceiling (million)",
+    "r": "growth rate (per year)",
+    "t0": "midpoint (year)",
+    "m": "market size (million)",
+    "p": "innovation coefficient (per year)",
+    "q": "imitation coefficient (per year)",
+    "start": "start of adoption (year)",
+}
+
+
+def curve_parameters(fits: dict[str, models.CurveFit], digits: int = 3) -> pd.DataFrame:
+    """The fitted parameters of each curve in ``fits`` (name → fit), one row per parameter,
+    with what it means, rounded to ``digits`` decimals.
+
+    Example:
+        >>> t = [2021.5, 2022, 2022.5, 2023, 2023.5, 2024, 2024.5]
+        >>> fit = models.fit_curve("logistic", t, [1, 5, 20, 45, 65, 75, 79])
+        >>> curve_parameters({"logistic": fit})["Meaning"].tolist()
+        ['ceiling (million)', 'growth rate (per year)', 'midpoint (year)']
+    """
+    rows = [{"Model": name, "Parameter": key, "Meaning": PARAMETERS[key],
+             "Estimate": round(float(value), digits)}
+            for name, fit in fits.items() for key, value in fit.params.items()]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def one_step_table(table: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The one-step scores for reading: one row per method (in the order of
+    :data:`DESCRIPTIONS`), its name and what it is, then each series' MAE (millions), coverage
+    of the 80% intervals and mean interval score (millions); ``labels`` names the series.
+
+    ``table`` is :func:`backtest_table`'s output.
+
+    Example:
+        >>> t = pd.DataFrame({"series": ["s"], "method": ["naive"], "horizon": ["one report"],
+        ...     "forecasts": [7], "mae": [1.857], "coverage": [1.0], "interval_score": [36.5]})
+        >>> out = one_step_table(t, {"s": "e-ID"})
+        >>> out.iloc[0].tolist()[:2], out.columns.tolist()[2:]  # doctest: +NORMALIZE_WHITESPACE
+        (['naive', 'last report; random-walk interval'],
+         ['e-ID: MAE (million)', 'e-ID: coverage', 'e-ID: interval score'])
+    """
+    one = table[table["horizon"].eq("one report")]
+    order = [m for m in DESCRIPTIONS if m in set(one["method"])]
+    out = pd.DataFrame({"Method": [NAMES[m] for m in order],
+                        "What it is": [DESCRIPTIONS[m] for m in order]})  # fmt: skip
+    scores = {"mae": "MAE (million)", "coverage": "coverage", "interval_score": "interval score"}
+    for code, label in labels.items():
+        part = one[one["series"].eq(code)].set_index("method").reindex(order)
+        for column, words in scores.items():
+            out[f"{label}: {words}"] = part[column].to_numpy()
+    return out
+
+
+def goal_table(goals: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """:func:`goal` for reading: one row per part of the goal, one column per series.
+
+    Example:
+        >>> g = pd.DataFrame({"series": ["s"], "method": ["selected"], "mae": [1.5],
+        ...     "naive_mae": [2.0], "mae_ratio": [0.75], "mae_met": [True], "coverage": [0.857],
+        ...     "coverage_met": [True], "interval_score": [12.0], "naive_interval_score": [20.0],
+        ...     "interval_met": [True]})
+        >>> t = goal_table(g, {"s": "e-ID"})
+        >>> t.iloc[:3].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+        [['One-step MAE, selected method (million)', 1.5],
+         ['One-step MAE, naive (million)', 2.0],
+         ['MAE ratio to naive (goal: at most 0.8)', 0.75]]
+    """
+    rows = {
+        "mae": "One-step MAE, selected method (million)",
+        "naive_mae": "One-step MAE, naive (million)",
+        "mae_ratio": "MAE ratio to naive (goal: at most 0.8)",
+        "mae_met": "MAE goal met",
+        "coverage": "Coverage of the 80% intervals (goal: 0.7 to 0.9)",
+        "coverage_met": "Coverage goal met",
+        "interval_score": "Interval score, selected method (million)",
+        "naive_interval_score": "Interval score, naive (million)",
+        "interval_met": "Interval-score goal met (below naive)",
+    }
+    goals = goals.set_index("series")
+    out = pd.DataFrame({"Part of the goal": list(rows.values())})
+    for code, label in labels.items():
+        # plain Python values, so a table shows True as "yes" and a number as a number
+        values = [goals.loc[code, column] for column in rows]
+        out[label] = pd.Series([getattr(v, "item", lambda v=v: v)() for v in values],
+                               dtype=object)  # fmt: skip
+    return out
 
 
 # --- forecasts and targets --------------------------------------------------------------------

@@ -32,12 +32,16 @@ def _year_axis(ax) -> None:
 
 
 def _finish(fig, axes, title: str):
-    # title and one legend for all panels above them, clear of titles and data
+    # the title above the panels, one legend for all of them below their axis titles (clear of
+    # titles and data; the figure is saved with a tight bounding box, which grows to include it)
     handles, texts = axes[0][0].get_legend_handles_labels()
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
-    fig.legend(handles, texts, loc="upper left", bbox_to_anchor=(0.01, 0.955), ncol=2,
-               frameon=False, fontsize=7.5)  # fmt: skip
-    fig.tight_layout(rect=(0, 0, 1, 0.90))
+    fig.tight_layout(rect=(0, 0, 1, 0.97))
+    renderer = fig.canvas.get_renderer()
+    below = min(ax.get_tightbbox(renderer).y0 for ax in axes[0]) - 4  # display units
+    _, y = fig.transFigure.inverted().transform((0, below))
+    fig.legend(handles, texts, loc="upper left", bbox_to_anchor=(axes[0][0].get_position().x0, y),
+               ncol=2, frameon=False, fontsize=7.5)  # fmt: skip
     return fig
 
 
@@ -89,6 +93,71 @@ def backtest_figure(bt: pd.DataFrame, labels: dict[str, str], methods: list[str]
         ax.set_xlabel("Date of the report forecast (year)")
     axes[0][0].set_ylabel("Millions (cumulative)")
     return _finish(fig, axes, "One report ahead: forecasts made before each report, and the report")
+
+
+def backtest_data(bt: pd.DataFrame, labels: dict[str, str], methods: list[str],
+                  names: dict[str, str] | None = None) -> pd.DataFrame:  # fmt: skip
+    """The forecasts :func:`backtest_figure` draws: one row per series, report and method, with
+    the reported value, the forecast and its 80% interval (millions).
+
+    Example:
+        >>> bt = pd.DataFrame({"series": ["a"], "method": ["naive"], "horizon": ["one report"],
+        ...     "target": pd.to_datetime(["2024-06-30"]), "actual": [5.0], "forecast": [4.0],
+        ...     "lower": [3.0], "upper": [6.0]})
+        >>> rows = backtest_data(bt, {"a": "A"}, ["naive"]).to_dict("records")
+        >>> rows  # doctest: +NORMALIZE_WHITESPACE
+        [{'Series': 'A', 'Report date': '2024-06-30', 'Method': 'naive', 'Reported (million)': 5.0,
+          'Forecast (million)': 4.0, '80% lower (million)': 3.0, '80% upper (million)': 6.0}]
+    """
+    names = names or {}
+    one = bt[bt["horizon"].eq("one report") & bt["method"].isin(methods)
+             & bt["series"].isin(list(labels))].dropna(subset=["forecast"])  # fmt: skip
+    order = {m: i for i, m in enumerate(methods)}
+    rank = {c: i for i, c in enumerate(labels)}
+    one = one.assign(_s=one["series"].map(rank), _m=one["method"].map(order))
+    one = one.sort_values(["_s", "target", "_m"], kind="stable")
+    return pd.DataFrame({
+        "Series": one["series"].map(labels),
+        "Report date": one["target"].dt.strftime("%Y-%m-%d"),
+        "Method": one["method"].map(lambda m: names.get(m, m)),
+        "Reported (million)": one["actual"].astype(float).round(4),
+        "Forecast (million)": one["forecast"],
+        "80% lower (million)": one["lower"],
+        "80% upper (million)": one["upper"],
+    }).reset_index(drop=True)  # fmt: skip
+
+
+def forecast_data(panels: dict[str, dict]) -> pd.DataFrame:
+    """What :func:`forecast_figure` draws, one row per point: each panel's reports, its
+    forecast median with the 80% band, and the population line (millions; decimal years).
+
+    Example:
+        >>> p = {"A": {"reports": pd.DataFrame({"t": [2025.0], "millions": [60.0]}),
+        ...     "path": pd.DataFrame({"date": pd.to_datetime(["2026-12-31"]), "forecast": [62.0],
+        ...     "lower": [60.0], "upper": [66.0]}), "method": "m",
+        ...     "population": pd.DataFrame({"t": [2027.0], "millions": [104.0]})}}
+        >>> forecast_data(p)["What"].tolist()
+        ['reported value', 'forecast median (m)', 'population']
+    """
+    parts = []
+    for title, panel in panels.items():
+        reports, path, pop = panel["reports"], panel["path"], panel["population"]
+        parts += [
+            pd.DataFrame({"Series": title, "What": "reported value", "Year": reports["t"],
+                          "Millions": reports["millions"]}),
+            pd.DataFrame({"Series": title, "What": f"forecast median ({panel['method']})",
+                          "Year": series.decimal_year(path["date"]).to_numpy(),
+                          "Millions": path["forecast"].to_numpy(),
+                          "80% lower": path["lower"].to_numpy(),
+                          "80% upper": path["upper"].to_numpy()}),
+            pd.DataFrame({"Series": title, "What": "population", "Year": pop["t"],
+                          "Millions": pop["millions"]}),
+        ]  # fmt: skip
+    out = pd.concat(parts, ignore_index=True)
+    out = out.reindex(columns=["Series", "What", "Year", "Millions", "80% lower", "80% upper"])
+    numbers = ["Year", "Millions", "80% lower", "80% upper"]
+    out[numbers] = out[numbers].astype(float).round(4)
+    return out
 
 
 def forecast_figure(panels: dict[str, dict], step: float = 10.0, end: float = 2027.0):

@@ -56,6 +56,56 @@ def lens_scatter(table: pd.DataFrame, x: str, y: str, result: dict, *, xlabel: s
     return fig
 
 
+def scatter_data(table: pd.DataFrame, x: str, y: str, names: dict[str, str],
+                 label: str = "label") -> pd.DataFrame:  # fmt: skip
+    """The points :func:`lens_scatter` draws: the provinces with both measures, with their
+    short code and 2025 unit; ``names`` gives the measures' readable column names.
+
+    Example:
+        >>> t = pd.DataFrame({"province": ["A", "B"], "label": ["AAA", "BBB"],
+        ...     "unit_2025": ["U", "U"], "a": [1.0, None], "b": [2.0, 3.0]})
+        >>> scatter_data(t, "a", "b", {"a": "A (%)", "b": "B (z)"}).to_dict("records")
+        [{'Province': 'A', 'Code': 'AAA', '2025 unit': 'U', 'A (%)': 1.0, 'B (z)': 2.0}]
+    """
+    rows = table[table[x].notna() & table[y].notna()]
+    return pd.DataFrame({"Province": rows["province"], "Code": rows[label],
+                         "2025 unit": rows["unit_2025"], names[x]: rows[x],
+                         names[y]: rows[y]}).reset_index(drop=True)  # fmt: skip
+
+
+def estimates_data(estimates: pd.DataFrame, reported: pd.DataFrame, *, indicator: str,
+                   reference: str = "") -> pd.DataFrame:  # fmt: skip
+    """The points :func:`estimates_chart` draws for ``indicator``: each province's estimate for
+    the date ``reference`` with its 80% interval and the number of reports it rests on, then
+    each of the province's own reports of the indicator with the date it describes.
+
+    Example:
+        >>> est = pd.DataFrame({"province_code": ["01"], "province": ["A"], "unit_2025": ["U"],
+        ...     "indicator": ["k"], "estimate": [50.0], "lower": [30.0], "upper": [70.0],
+        ...     "n_reported": [1]})
+        >>> rep = pd.DataFrame({"province_code": ["01"], "indicator": ["k"], "share": [55.0],
+        ...     "as_of": ["2024"]})
+        >>> estimates_data(est, rep, indicator="k")[["Province", "What", "Share (%)"]].values.tolist()
+        [['A', 'estimate', 50.0], ['A', 'own report', 55.0]]
+    """  # noqa: E501
+    rows = estimates[estimates["indicator"].eq(indicator)]
+    rows = rows.sort_values(["unit_2025", "province"], kind="stable")
+    names = rows.set_index("province_code")[["province", "unit_2025"]]
+    own = reported[reported["indicator"].eq(indicator)
+                   & reported["province_code"].isin(names.index)]  # fmt: skip
+    own = own.join(names, on="province_code").sort_values(["unit_2025", "province", "as_of"],
+                                                           kind="stable")  # fmt: skip
+    return pd.concat([
+        pd.DataFrame({"Province": rows["province"], "2025 unit": rows["unit_2025"],
+                      "What": "estimate", "Share (%)": rows["estimate"],
+                      "80% lower (%)": rows["lower"], "80% upper (%)": rows["upper"],
+                      "Reports used": rows["n_reported"], "Date described": reference}),
+        pd.DataFrame({"Province": own["province"], "2025 unit": own["unit_2025"],
+                      "What": "own report", "Share (%)": own["share"].round(2),
+                      "Date described": own["as_of"]}),
+    ], ignore_index=True)  # fmt: skip
+
+
 def estimates_chart(estimates: pd.DataFrame, reported: pd.DataFrame, *, indicator: str,
                     indicator_name: str, reference: str):  # fmt: skip
     """Every province's estimate with its 80% interval for one indicator, grouped by the 34
@@ -92,9 +142,9 @@ def estimates_chart(estimates: pd.DataFrame, reported: pd.DataFrame, *, indicato
     ax.hlines(ys, rows["lower"], rows["upper"], color=np.where(some, plotting.PALETTE[0],
               "#9a9a9a"), lw=1.2, zorder=2)  # fmt: skip
     ax.scatter(rows["estimate"][some], ys[some], s=16, color=plotting.PALETTE[0], zorder=3,
-               label="estimate; the province reported some share")  # fmt: skip
+               label="estimate for a province with reports (any indicator)")  # fmt: skip
     ax.scatter(rows["estimate"][~some], ys[~some], s=16, facecolor="white", edgecolor="#666666",
-               zorder=3, label="estimate; the province reported no share (n = 0)")  # fmt: skip
+               zorder=3, label="estimate for a province with no report")  # fmt: skip
     own = reported[reported["indicator"].eq(indicator) & reported["province_code"].isin(y.index)]
     ax.scatter(own["share"], y[own["province_code"]].to_numpy(), marker="x", s=20,
                color=plotting.PALETTE[3], zorder=4,
@@ -106,8 +156,5 @@ def estimates_chart(estimates: pd.DataFrame, reported: pd.DataFrame, *, indicato
     ax.set_title(f"{indicator_name}: an estimate for every province, {reference}", loc="left")
     ax.set_xlabel(f"{indicator_name}, estimated for {reference} (%; line: 80% interval)")
     ax.set_ylabel("Province, grouped by its 2025 unit (named on the right)")
-    # below the axis title: 0.55 inch under the axes, whatever the figure's height
-    height = ax.get_position().height * fig.get_figheight()
-    ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.55 / height), ncol=2, fontsize=7,
-              frameon=False)  # fmt: skip
+    plotting.legend_below(ax, ncol=2)
     return fig

@@ -146,18 +146,3 @@ def coverage(table: pd.DataFrame) -> pd.Series:
     """
     return table[list(MEASURES)].notna().sum().rename("provinces with a value")
 
-
-def readable(table: pd.DataFrame) -> pd.DataFrame:
-    """The province table with readable column names, for display.
-
-    Example:
-        >>> t = pd.DataFrame({"province": ["A"], "online_share": [80.0]}, index=["01"])
-        >>> list(readable(t).columns)
-        ['province', 'Online share of applications, latest report (%)']
-    """
-    names = {**MEASURES, "online_as_of": "online share: date", "eid_as_of": "e-ID: date",
-             "tasks_as_of": "tasks: date", "papi_81_2023": "PAPI 8.1 score 2023 (0.33–3.33)",
-             "papi_83_2023": "PAPI 8.3 score 2023 (0.33–3.33)",
-             "dti_rank": "DTI 2022 rank (1 = best)", "label": "code",
-             "unit_2025": "2025 unit"}  # fmt: skip
-    return table.rename(columns=names).reset_index(drop=True)

@@ -101,6 +101,60 @@ def by_unit_2025(values: pd.Series) -> pd.DataFrame:
     return out.rename(columns={"count": "with_value", "size": "provinces"}).rename_axis("unit")
 
 
+def units_table(ranks: pd.Series, later: pd.Series | None = None) -> pd.DataFrame:
+    """The 34 units of 2025 with the ranks they inherit from their former provinces, best first.
+
+    ``ranks`` is a rank per province code (lower is better, e.g. :func:`dti_ranks`); ``later``
+    an optional rank given to the units themselves (indexed by unit name, e.g. the DTI 2024).
+    One row per unit: ``unit``, its ``former_provinces`` (names, in order), ``provinces`` and
+    ``with_value`` (how many of them have a rank), the ``mean``, ``best`` and ``worst`` rank
+    among them, and ``later``. Sorted by mean rank; a tie goes to the unit whose best former
+    province ranked higher, then to the unit's name, so the order never depends on the sort.
+
+    Example:
+        >>> t = units_table(pd.Series({"30": 14.0, "31": 13.0, "22": 13.5}))
+        >>> t[["unit", "former_provinces", "mean", "best"]].head(2).values.tolist()
+        ... # doctest: +NORMALIZE_WHITESPACE
+        [['Hai Phong', 'Hai Duong, Hai Phong', 13.5, 13.0],
+         ['Quang Ninh', 'Quang Ninh', 13.5, 13.5]]
+    """
+    table = provinces.table()
+    values = ranks.reindex(table.index)
+    frame = pd.DataFrame({"unit": table["unit_2025"], "province": table["name_en"],
+                          "value": values})  # fmt: skip
+    frame = frame.sort_values(["unit", "province"], kind="stable")
+    grouped = frame.groupby("unit", sort=True)
+    out = pd.DataFrame({
+        "former_provinces": grouped["province"].agg(", ".join),
+        "provinces": grouped.size(),
+        "with_value": grouped["value"].count(),
+        "mean": grouped["value"].mean(),
+        "best": grouped["value"].min(),
+        "worst": grouped["value"].max(),
+    })  # fmt: skip
+    out["later"] = (later if later is not None else pd.Series(dtype=float)).reindex(out.index)
+    out = out.rename_axis("unit").reset_index()
+    return out.sort_values(["mean", "best", "unit"], kind="stable").reset_index(drop=True)
+
+
+def from_figures(frame: pd.DataFrame, obs: pd.DataFrame,
+                 columns=("indicator_name", "source_url")) -> pd.DataFrame:  # fmt: skip
+    """``frame`` with ``columns`` of the observation each row's ``figure_id`` names (by default
+    the indicator's name and the source's address), for tables that say what a figure counts
+    and link it to its source. Text columns missing for a row are left empty.
+
+    Example:
+        >>> obs = pd.DataFrame({"figure_id": ["a", "b"], "source_url": ["https://x.vn", ""],
+        ...                     "indicator_name": ["A", "B"]})
+        >>> from_figures(pd.DataFrame({"figure_id": ["b", "a", "c"]}), obs)["source_url"].tolist()
+        ['', 'https://x.vn', '']
+    """
+    details = obs.drop_duplicates("figure_id").set_index("figure_id")[list(columns)]
+    extra = details.reindex(frame["figure_id"]).fillna("").reset_index(drop=True)
+    extra.index = frame.index
+    return frame.drop(columns=[c for c in columns if c in frame.columns]).join(extra)
+
+
 def target_shares(obs: pd.DataFrame) -> pd.DataFrame:
     """Figures stated against a target (``denominator_kind == "target"``), as % of target.
 

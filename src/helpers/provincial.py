@@ -50,7 +50,7 @@ import pandas as pd
 import statsmodels.formula.api as smf
 from scipy import stats
 
-from helpers import papi, progress, provinces, rates, summary
+from helpers import dataset, papi, progress, provinces, rates, summary
 
 LEVEL = 0.8
 CLIP = (1.0, 99.0)
@@ -63,6 +63,7 @@ MIN_PROVINCES = 3
 #: the model uses the per-resident rate of :mod:`helpers.rates` instead.
 EID_STATED = ("eid_accounts", "eid_level2_accounts", "eid_applications")
 EID = "eid_per_resident"
+EID_NAME = "e-ID accounts per resident (latest count)"
 COVARIATES = {"papi_81": "PAPI 8.1 use of e-government portals (z)",
               "dti": "DTI 2022 standing (z)"}  # fmt: skip
 ESTIMATE_COLUMNS = ["province", "indicator", "estimate", "lower", "upper", "n_reported"]
@@ -142,6 +143,27 @@ def reports(obs: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["province_code", "indicator", "as_of_end", "figure_id"]).reset_index(
         drop=True
     )
+
+
+def report_counts(data: pd.DataFrame) -> pd.DataFrame:
+    """What the model learns from: per indicator (by name), how many reports and how many
+    provinces, most reports first (ties by name).
+
+    ``data`` is :func:`reports`' output.
+
+    Example:
+        >>> d = pd.DataFrame({"indicator": ["online_applications", EID, "online_applications"],
+        ...                   "province_code": ["01", "01", "02"]})
+        >>> report_counts(d).values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+        [['Administrative applications received online', 2, 2],
+         ['e-ID accounts per resident (latest count)', 1, 1]]
+    """
+    names = dataset.load_indicators()["name"].to_dict() | {EID: EID_NAME}
+    out = data.groupby("indicator").agg(reports=("province_code", "size"),
+                                        provinces=("province_code", "nunique"))  # fmt: skip
+    out = out.reset_index().assign(indicator=lambda d: d["indicator"].map(names))
+    return out.sort_values(["reports", "indicator"], ascending=[False, True],
+                           kind="stable").reset_index(drop=True)  # fmt: skip
 
 
 @dataclass
@@ -377,8 +399,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--csv", action="store_true", help="print the tables as CSV")
     args = parser.parse_args(argv)
-    from helpers import dataset
-
     obs = dataset.load_observations()
     est = estimates(obs)[ESTIMATE_COLUMNS]
     table = validate(obs)
