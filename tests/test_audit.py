@@ -90,3 +90,15 @@ def test_rate_prefers_the_stated_percent_and_ignores_changes():
     assert out["rate"].tolist()[:2] == [92.0, 91.0]
     assert np.isnan(out["rate"].iloc[2])
     assert out["rate"].iloc[3] == 50.0
+
+
+@pytest.mark.parametrize(
+    "qualifier, disagree",
+    [("more than", False), ("over", False), ("less than", True), ("exact", True)],
+)
+def test_a_qualifier_bounds_the_size_of_a_fall(qualifier, disagree):
+    # "fell by more than 5%" (-5) fits a fall of 8% (-8); "fell by less than 5%" does not.
+    change = {"measure": "change", "unit": "percent"}
+    a = obs(value=-5.0, qualifier=qualifier, source_id="a", **change)
+    b = obs(value=-8.0, source_id="b", **change)
+    assert audit.disagreements(pd.DataFrame([a, b])).tolist() == [disagree, disagree]
