@@ -32,7 +32,7 @@ from helpers.quantities import (
     DENOMINATOR_LINK,
     MASK,
     ORDINAL_WORD_TOKEN,
-    PERCENT,
+    PERCENT_WORDS,
     QUALIFIER_PATTERN,
     TOKEN,
     mask_non_figures,
@@ -40,10 +40,10 @@ from helpers.quantities import (
     read_masked,
 )
 from helpers.vocabulary import (
+    CHANGE_FROM,
     DIRECTION_AFTER,
     DIRECTION_BEFORE,
     DIRECTION_GAP,
-    FALL_WORDS,
     FOREIGN_AFTER,
     FOREIGN_CURRENCY,
     FRACTION_SCAN,
@@ -53,11 +53,12 @@ from helpers.vocabulary import (
     MULTIPLIER_SCAN,
     PHRASAL_VERB,
     PLACES_AFTER,
-    RISE_WORDS,
+    RANGE_START,
     TIMES_AFTER,
     TIMES_BEFORE,
     UPDOWN_GAP,
     WORD_NUMBER_SCAN,
+    WORD_SCALE_END,
     is_period_fraction,
 )
 
@@ -97,7 +98,6 @@ _TAILS = [
     METRE_OR_MILLION,
     re.compile(r"\+(?![\d\x00])|\s*-?\s*odd\b", re.IGNORECASE),  # "100+", "100-odd"
 ]
-_PERCENT_WORDS = re.compile(rf"(?:{PERCENT})", re.IGNORECASE)
 _BRACKET_PERCENT = re.compile(
     r"((?:\s+[^\W\d_\x00][\w\-\x00]*+|\s+\x00++){0,5})\s*"
     r"\(\s*(?:[^\W\d_]+\s+){0,2}(?P<num>\d[\d.,]*)\s*%\s*\)",
@@ -113,22 +113,15 @@ _RANK_WORD_AFTER = re.compile(
 _NOUN_AFTER = re.compile(
     rf"\s+(?!(?:{_TIME_UNIT})\b|of\b)[^\W\d_]|\s+out\s+of\b", re.IGNORECASE
 )
-_WORD_SCALE_END = re.compile(r"(?:hundred|thousand|million|billion|trillion|dozen)$", re.I)
 _WORD_GROUP = re.compile(r"\s+out\s+of\s+(?:the\s+)?", re.IGNORECASE)
 #: What ends the clause a number stands in, for looking back for its rise or fall.
 _CLAUSE_END = re.compile(r".*(?:[.;:!?()\[\]\n,]|\b(?:and|while|but|which|và|nhưng)\s)", re.S)
 #: "by" right before the number: the rise or fall may stand further back ("increased the
 #: number of applications by 12%").
 _BY_BEFORE = re.compile(rf"\bby\s+(?:(?:{QUALIFIER_PATTERN})\s+)?[+\-]?$", re.IGNORECASE)
-#: "rose from 50% to 60%", "giảm từ 8% xuống 5%": two levels, not a range.
-_CHANGE_FROM = re.compile(
-    rf"(?:{RISE_WORDS}|{FALL_WORDS}|\bup|\bdown)(?:\s+[^\W\d_]+){{0,3}}?\s+(?:from|từ)\s+$",
-    re.IGNORECASE,
-)
 _DASH = re.compile(r"\s*-\s*")
 _CONNECTOR = re.compile(r"\s*(?:to|đến|tới|and|và|or|hoặc|hay|,)\s*", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?<!\w)an?\s+$", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"(?<!\w)(?:from|từ|between|giữa)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -189,15 +182,17 @@ def _joins(masked: str, token: re.Match, nxt: re.Match) -> bool:
     if not _CONNECTOR.fullmatch(link):
         return False
     before = masked[max(0, token.start() - 60) : token.start()]
-    if _FROM_BEFORE.search(before) and _CHANGE_FROM.search(before):
+    opened = RANGE_START.search(before)
+    if opened and CHANGE_FROM.search(before):
         return False  # "rose from 50% to 60%": the two levels are read one by one
     shares_scale = bool(nxt.group("scale") or nxt.group("abbr") or nxt.group("pct")) and not (
         token.group("scale") or token.group("abbr") or token.group("pct")
     )
     if re.fullmatch(r"\s*(?:to|đến|tới)\s*", link, re.IGNORECASE):
-        return bool(nxt.group("pct")) or shares_scale or bool(_FROM_BEFORE.search(before))
+        return bool(nxt.group("pct")) or shares_scale or bool(opened)
     if re.fullmatch(r"\s*(?:and|và)\s*", link, re.IGNORECASE):
-        return bool(re.search(r"(?:between|giữa)\s+$", before, re.IGNORECASE)) or shares_scale
+        between = opened and opened.group("word").lower() in ("between", "giữa")
+        return bool(between) or shares_scale
     return shares_scale and bool(re.fullmatch(r"\s*(?:or|hoặc|hay|,)\s*", link, re.I))
 
 
@@ -227,7 +222,7 @@ def _direction_start(masked: str, start: int) -> int:
 def _tail(masked: str, end: int, words: bool = False) -> int:
     """Where the phrase of a number ending at ``end`` ends once the units, multiplier, rise or
     fall written after it are included ("5,000 ha", "3 times higher", "5% lower")."""
-    for pattern in ([_PERCENT_WORDS] if words else []) + _TAILS:
+    for pattern in ([PERCENT_WORDS] if words else []) + _TAILS:
         m = pattern.match(masked, end)
         if m:
             end = m.end()
@@ -317,7 +312,7 @@ def _word_spans(masked: str) -> list[_Span]:
     spans = []
     for m in WORD_NUMBER_SCAN.finditer(masked):
         phrase, end = m.group(0), m.end()
-        scaled = bool(_WORD_SCALE_END.search(phrase))
+        scaled = bool(WORD_SCALE_END.search(phrase))
         if phrase.lower() == "one" or not (scaled or _NOUN_AFTER.match(masked, end)):
             continue  # a lone "one" is too often a pronoun to count
         group = _WORD_GROUP.match(masked, end)

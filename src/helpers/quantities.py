@@ -78,6 +78,7 @@ from typing import NamedTuple
 
 from helpers.vocabulary import (
     AMBIGUOUS_MONEY,
+    CHANGE_FROM,
     COMPARATIVES,
     COMPARED,
     CURRENCIES,
@@ -96,6 +97,7 @@ from helpers.vocabulary import (
     PLACES_AFTER,
     QUALIFIER_PATTERN,
     QUALIFIERS,
+    RANGE_START,
     SCALE_PATTERN,
     SCALE_TAILS,
     SCALES,
@@ -104,6 +106,7 @@ from helpers.vocabulary import (
     UPDOWN_GAP,
     WORD_NUMBER,
     WORD_NUMBERS,
+    WORD_SCALE_END,
     WORD_SCALES,
     either_case,
     fraction_value,
@@ -159,9 +162,6 @@ DENOMINATOR_LINK = re.compile(
 RANGE_LINK = re.compile(r"^\s*(?:-|to|đến|tới)\s*$", re.IGNORECASE)
 #: "between 1.5 and 2 million", "giữa 10 và 20": "and" joins a range only after "between".
 _AND_LINK = re.compile(r"^\s*(?:and|và)\s*$", re.IGNORECASE)
-_BETWEEN = re.compile(rf"(?<!\w)(?:between|giữa)\s+(?:(?:{QUALIFIER_PATTERN})\s+)?$", re.I)
-#: "rose from 50% to 60%", "tăng từ 50% lên 60%": a change from one level to another.
-_CHANGE_FROM = re.compile(r"(?<!\w)(?:from|từ)\s+$", re.IGNORECASE)
 RANK_WORDS = re.compile(
     r"\b(?:rank(?:s|ed|ing)?|position|place[ds]?|xếp\s+(?:thứ|hạng)|hạng|đứng\s+thứ|top)\b",
     re.IGNORECASE,
@@ -433,10 +433,9 @@ class _Token(NamedTuple):
     rises: bool = False
 
 
-_PERCENT_AFTER = re.compile(rf"(?:{PERCENT})", re.IGNORECASE)
+PERCENT_WORDS = re.compile(rf"(?:{PERCENT})", re.IGNORECASE)
 #: "the first half", "the third quarter": an ordinal that names a period, not a rank.
 _PERIOD_ORDINAL = re.compile(r"[\s\-]+(?:half|halves|quarters?|quý)\b", re.IGNORECASE)
-_WORD_SCALE_END = re.compile(r"(?:hundred|thousand|million|billion|trillion|dozen)$", re.I)
 
 
 #: Letters that every number, fraction, multiplier or ordinal in words holds (in lower case): a
@@ -487,9 +486,9 @@ def _tokens(text: str, lang: str | None) -> list[_Token]:
         if not free(m):
             continue
         value = word_number_value(m.group(0))
-        scale_word = _WORD_SCALE_END.search(m.group(0))
+        scale_word = WORD_SCALE_END.search(m.group(0))
         scale = WORD_SCALES[scale_word.group(0).lower()] if scale_word else 1.0
-        pct = _PERCENT_AFTER.match(text, m.end())
+        pct = PERCENT_WORDS.match(text, m.end())
         end = pct.end() if pct else m.end()
         taken.append((m.start(), end))
         found.append(_Token(m.start(), end, value, False, bool(pct), "word", scale))
@@ -622,7 +621,9 @@ class _Group:
 def _range_link(text: str, head: _Token, link: str) -> bool:
     if RANGE_LINK.match(link):
         return True
-    return bool(_AND_LINK.match(link) and _BETWEEN.search(text[: head.start]))
+    opened = RANGE_START.search(text[: head.start])
+    between = opened is not None and opened.group("word").lower() in ("between", "giữa")
+    return bool(_AND_LINK.match(link) and between)
 
 
 def _range(text: str, head: _Token, nxt: _Token) -> _Token:
@@ -630,8 +631,7 @@ def _range(text: str, head: _Token, nxt: _Token) -> _Token:
     end names one ("1.5-2 million": 1.5 million)."""
     if head.percent and not nxt.percent:
         raise ValueError("a range must have the same unit on both ends")
-    before = text[: head.start]
-    if _CHANGE_FROM.search(before) and DIRECTION_BEFORE.search(before):
+    if CHANGE_FROM.search(text[: head.start]):
         raise ValueError("a change from one level to another is two figures, not a range")
     lower = head
     if nxt.scale != 1 and head.scale == 1 and head.kind in ("number", "word"):

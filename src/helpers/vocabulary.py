@@ -169,6 +169,8 @@ _CARDINALS = "|".join(w for w in sorted(WORD_NUMBERS, key=len, reverse=True) if 
 WORD_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
                "trillion": 1e12, "dozen": 12.0}  # fmt: skip
 _WORD_SCALES = "hundred|thousand|million|billion|trillion|dozen"
+#: A number in words that ends in its scale word ("two million"), whose scale a range may share.
+WORD_SCALE_END = re.compile(rf"(?:{_WORD_SCALES})$", re.IGNORECASE)
 
 
 _DENOMINATORS = {
@@ -432,6 +434,17 @@ DIRECTION_AFTER = re.compile(
     r"|\s+(?:(?P<rise_noun>increase|rise|growth|gain|jump)|(?P<fall_noun>decrease|decline"
     r"|drop|fall|reduction|cut))\b",
     re.IGNORECASE,
+)
+#: "rose from 50% to 60%", "giảm từ 8% xuống 5%": a change from one level to another, which is
+#: two figures and never a range.
+CHANGE_FROM = re.compile(
+    rf"(?:{RISE_WORDS}|{FALL_WORDS}|\bup|\bdown)(?:\s+[^\W\d_]+){{0,3}}?\s+(?:from|từ)\s+"
+    rf"(?:(?:{QUALIFIER_PATTERN})\s+)?$",
+    re.IGNORECASE,
+)
+#: What opens a range before its first number: "from 10 to 20", "between 1.5 and 2 million".
+RANGE_START = re.compile(
+    rf"(?<!\w)(?P<word>from|từ|between|giữa)\s+(?:(?:{QUALIFIER_PATTERN})\s+)?$", re.IGNORECASE
 )
 #: After a number, "so với" (compared with) turns a Vietnamese comparative into a difference.
 COMPARED = re.compile(r"[^\d\x00]{0,40}?\bso\s+với\b", re.IGNORECASE)
