@@ -192,7 +192,7 @@ def test_vague_amounts_are_never_candidates(vague, frame):
          [("giảm 5%", -5.0, "percent"), ("8%", 8.0, "percent")]),
         ("The province expects 1.5 to 2 million applications.",
          [("1.5 to 2 million", 1.5e6, "count")]),
-        ("Tỉnh dự kiến từ 1,5 đến 2 triệu hồ sơ.", [("1,5 đến 2 triệu", 1.5e6, "count")]),
+        ("Tỉnh dự kiến từ 1,5 đến 2 triệu hồ sơ.", [("từ 1,5 đến 2 triệu", 1.5e6, "count")]),
         ("A third of households and hai phần ba số xã use the app.",
          [("A third", 100 / 3, "percent"), ("hai phần ba", 200 / 3, "percent")]),
         ("Online filing was 3 times higher and the accounts tăng gấp đôi.",

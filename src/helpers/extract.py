@@ -4,8 +4,16 @@
 (92%)", "ranking 6th out of 63") and reads each with :func:`helpers.quantities.parse_quantity`,
 the same code path that reads the curated dataset. It leaves out numbers that are not figures:
 calendar dates and years, periods ("first 9 months"), document and project identifiers
-("Project 06", "Decision 766/QD-TTg"), ordinals of meetings ("9th meeting"), service levels
-("level 2"), times of day, and numbers glued to letters ("5G", "COVID-19").
+("Project 06", "Decision 766/QD-TTg"), ordinals of meetings ("9th meeting", "phiên họp thứ 4"),
+service levels ("level 2"), times of day, and numbers glued to letters ("5G", "COVID-19").
+
+Each phrase reaches as far as the words that change its reading, so that the parser sees them
+and never offers a wrong value: a rise or fall before or after the number ("fell 5%", "giảm
+5%", "5% lower"), the opening and the scale word of a range ("from 1.5 to 2 million", "từ 1,5
+đến 2 triệu"), a multiplier ("3 times higher", "gấp 3 lần"), a currency or unit ("£2 million",
+"5.000 ha"), a comparative ("cao hơn 3,4% so với"). Numbers, fractions and multipliers in words
+("two hundred thousand", "two-thirds", "một nửa", "gấp đôi") are found too; vague amounts
+("several hundred", "hàng nghìn") and phrases the parser refuses are left out.
 
 ``python -m helpers.extract REPORT.txt`` prints the figures as rows in the shape of
 ``data/raw/figures.csv`` for a curator to complete (province, indicator, date, context).
@@ -41,6 +49,8 @@ from helpers.quantities import (
 )
 from helpers.vocabulary import (
     CHANGE_FROM,
+    COMPARATIVES,
+    COMPARED,
     DIRECTION_AFTER,
     DIRECTION_BEFORE,
     DIRECTION_GAP,
@@ -249,7 +259,12 @@ def _extend(masked: str, start: int, end: int, number: bool = True) -> _Span:
     if qualifier:
         start -= len(qualifier.group(0))
     start = _direction_start(masked, start)
-    return _Span(start, _tail(masked, end, words=not number))
+    end = _tail(masked, end, words=not number)
+    if qualifier and " ".join(qualifier.group(0).lower().split()) in COMPARATIVES:
+        compared = COMPARED.match(masked, end)  # "cao hơn 3,4% so với": a difference
+        if compared:
+            end = compared.end()
+    return _Span(start, end)
 
 
 def _number_spans(masked: str) -> list[_Span]:
@@ -260,10 +275,14 @@ def _number_spans(masked: str) -> list[_Span]:
         token = tokens[i]
         start, end = token.start(), token.end()
         i += 1
-        # A denominator or a range end right after the number joins the phrase.
+        # A denominator or a range end right after the number joins the phrase, with the word
+        # that opens the range ("from 10 to 20", "between 40 and 45 percent", "từ 2 đến 3").
         if i < len(tokens) and _joins(masked, token, tokens[i]):
             end = tokens[i].end()
             i += 1
+            opened = RANGE_START.search(masked[max(0, start - 40) : start])
+            if opened and not DENOMINATOR_LINK.match(masked[token.end() : tokens[i - 1].start()]):
+                start -= len(opened.group(0))
         ordinal = bool(token.group("ord"))
         before = masked[max(0, start - 40) : start]
         rank = _RANK_BEFORE.search(before)
@@ -396,6 +415,8 @@ def curation_rows(text: str, lang: str | None = None) -> pd.DataFrame:
     Example:
         >>> curation_rows("It reached 92% online.")[["stated", "curator_note"]].values.tolist()
         [['92%', 'read as 92 percent; chars 11-14']]
+        >>> curation_rows("Paper filing fell 5%.").loc[0, "curator_note"]
+        'read as a change of -5 percent; chars 13-20'
     """
     from helpers.dataset import FIGURE_COLUMNS
 
@@ -403,6 +424,10 @@ def curation_rows(text: str, lang: str | None = None) -> pd.DataFrame:
     rows = []
     for row in figures.itertuples(index=False):
         reading = f"{row.value:g} {row.unit}"
+        if pd.notna(row.upper):
+            reading = f"{row.value:g} to {row.upper:g} {row.unit}"
+        if row.measure == "change":
+            reading = f"a change of {reading if row.value < 0 else '+' + reading}"
         if pd.notna(row.denominator):
             reading += f" of {row.denominator:g}"
         if pd.notna(row.percent):

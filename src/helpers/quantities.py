@@ -328,6 +328,8 @@ NOT_FIGURES = [
     ("time of day", r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)"),
     # "lần thứ 3", "lần 2": the third or second time, not a multiplier
     ("ordinal", r"(?-i:lần)(?<!\wlần)\s+(?:thứ\s+)?\d+"),
+    # "phiên họp thứ 4", "kỳ họp thứ 9", "đợt 2": a meeting or a round, not a figure
+    ("ordinal", r"\b(?:phiên(?:\s+họp)?|kỳ\s+họp|hội\s+nghị|đại\s+hội|đợt)\s+(?:thứ\s+)?\d+"),
     # letters glued to digits ("5G", "COVID-19", "C06"), but not "x2", "km2", "m2" or "3x"
     (
         "code",
@@ -781,14 +783,20 @@ def _interpret(text: str, tokens: list[_Token], unit_hint: str | None) -> Quanti
     groups = _groups(text, tokens)
     percent_token = None
     if len(groups) == 2:
-        # A count (or fraction) with its share beside it, in either order:
+        # A count (or fraction) with its share beside it in brackets, in either order:
         # "453,520/495,192 records (92%)", "34.3% (12,163/35,470 beneficiaries)".
         shares = [g for g in groups if g.percent and g.upper is None and g.head.kind != "fraction"]
         counts = [g for g in groups if not g.percent and g.head.kind in ("number", "word")
                   and not g.head.ordinal]  # fmt: skip
         a, b = groups
         between = text[a.end : b.head.start]
-        if len(shares) == 1 and len(counts) == 1 and not DIRECTION_BEFORE.search(between):
+        bracketed = "(" in between  # "70,777 beneficiaries (59.6%)", not "40 and 45 percent"
+        if (
+            len(shares) == 1
+            and len(counts) == 1
+            and bracketed
+            and not DIRECTION_BEFORE.search(between)
+        ):
             percent_token = shares[0].head
             groups = counts
     if len(groups) > 1:
