@@ -42,6 +42,7 @@ import yaml
 
 from helpers import paths
 from helpers.extract import find_figures
+from helpers.quantities import parse_quantity
 
 PASSAGES = paths.EVALUATION / "passages.yaml"
 Extractor = Callable[[str], pd.DataFrame]
@@ -271,6 +272,50 @@ def misread(passages: list[Passage]) -> pd.DataFrame:
                     rows.append({"passage": p.id, "text": f.text, "field": key,
                                  "label": labelled, "read": got})  # fmt: skip
     return pd.DataFrame(rows, columns=["passage", "text", "field", "label", "read"])
+
+
+#: One phrase of each class the parser reads in full or refuses, in English and Vietnamese.
+TRICKY_PHRASES = {
+    "vague amount": ["several hundred households", "hàng chục nghìn hồ sơ"],
+    "range sharing a scale word": ["1.5-2 million", "từ 1,5 đến 2 triệu"],
+    "fall": ["decreased by 5%", "giảm 5% so với cùng kỳ"],
+    "fraction in words": ["two-thirds of communes", "một phần ba số xã"],
+    "multiplier": ["3 times higher", "tăng gấp đôi"],
+    "currency or unit not held": ["£2 million", "5.000 ha đất"],
+    "change of rank": ["moved up 7 places", "tụt 2 bậc"],
+}
+
+
+def _show(x: float | None) -> str:
+    if x is None:
+        return ""
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4f}".rstrip("0")
+
+
+def readings(phrases: dict[str, list[str]] = TRICKY_PHRASES) -> pd.DataFrame:
+    """How :func:`helpers.quantities.parse_quantity` reads each phrase, or why it refuses it.
+
+    Numbers are shown as text, in full for whole numbers and to four decimals otherwise.
+
+    Example:
+        >>> readings({"fall": ["giảm 5%"]})[["phrase", "value", "unit", "measure"]].values.tolist()
+        [['giảm 5%', '-5', 'percent', 'change']]
+    """
+    rows = []
+    for kind, examples in phrases.items():
+        for phrase in examples:
+            try:
+                q = parse_quantity(phrase)
+            except ValueError as exc:
+                reason = str(exc).split(": ", 1)[-1]
+                rows.append({"class": kind, "phrase": phrase, "refused because": reason})
+                continue
+            rows.append({"class": kind, "phrase": phrase, "value": _show(q.value),
+                         "upper": _show(q.upper), "unit": q.unit, "qualifier": q.qualifier,
+                         "measure": q.measure})  # fmt: skip
+    columns = ["class", "phrase", "value", "upper", "unit", "qualifier", "measure",
+               "refused because"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
 
 
 def throughput(extractor: Extractor, text: str, min_seconds: float = 0.5) -> float:
