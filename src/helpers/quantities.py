@@ -289,6 +289,9 @@ _DOC = _either_case(
     "|Kết luận|Điều|Khoản|Chương|Luật|Hướng dẫn|Version|Phiên bản"
 )
 _SMALL_WORDS = r"(?:one|two|three|four|five)"
+#: A digit that starts a word, written so that the pattern begins with the digit: the regular
+#: expression engine then jumps from digit to digit instead of trying every character.
+_AT_DIGIT = r"\d(?<!\w\d)"
 #: Spans that hold digits but are not figures: (kind, pattern). Their digits are masked before
 #: figures are looked for, in a phrase (:func:`parse_quantity`) and in a report
 #: (:func:`helpers.extract.find_figures`).
@@ -297,26 +300,30 @@ NOT_FIGURES = [
     ("identifier", r"\b(?-i:No|Số)\.?\s*\d[\w/.\-]*"),  # capitalised: "tổng số 34" is a count
     # an index named by its decision: "Chỉ số 766", "Bộ chỉ số 766", "Index 766" (not "chỉ số 0,65")
     ("identifier", r"\b(?:bộ\s+)?(?:chỉ\s+số|index)\s+\d{3,4}(?![.,]?\d)(?!\s*(?:%|điểm|points?))"),
-    ("identifier", r"\b\d+(?:/\d+)*/[A-ZĐ][\w\-]*"),
-    ("identifier", r"\b\d+/\d+-[A-ZĐ][\w\-]*"),
+    ("identifier", rf"{_AT_DIGIT}\d*(?:/\d+)*/[A-ZĐ][\w\-]*"),
+    ("identifier", rf"{_AT_DIGIT}\d*/\d+-[A-ZĐ][\w\-]*"),
     ("date", rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?|,?\s+\d{{4}}\b)"),
     (
         "date",
-        rf"\b(?:\d{{1,2}}\s*-\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+        rf"{_AT_DIGIT}(?:\d?\s*-\s*\d{{1,2}}|\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
         rf"(?:,?\s*\d{{4}})?",
     ),
-    ("date", r"\b\d{4}-\d{2}-\d{2}\b"),
+    ("date", rf"{_AT_DIGIT}\d{{3}}-\d{{2}}-\d{{2}}\b"),
     # the same mark twice: "20/11/24", "20.11.2024", but not a score "8.5/10"
-    ("date", r"(?<![\d.,/])\d{1,2}([/.\-])\d{1,2}\1(?:19|20)?\d{2}(?![.,]?\d|/)"),
-    ("date", r"(?<![\d.,/])\d{1,2}/(?:19|20)\d{2}(?![.,]?\d|/)"),
+    ("date", r"\d(?<![\d.,/]\d)\d?([/.\-])\d{1,2}\1(?:19|20)?\d{2}(?![.,]?\d|/)"),
+    ("date", r"\d(?<![\d.,/]\d)\d?/(?:19|20)\d{2}(?![.,]?\d|/)"),
     ("date", r"\b(?:ngày|tháng|năm|quý)\s+\d{1,4}(?:/\d{1,4}){0,2}"),
     ("date", r"\bQ[1-4]\b"),
-    ("year", r"(?<![\d.,])(?:19|20)\d{2}s?(?![.,]?\d|\s*(?:%|percent|million|billion|thousand))"),
-    ("period", rf"(?<![\w.,])\d+(?:[.,]\d+)?\s*-?\s*{_TIME_UNIT}\b"),
-    ("period", r"\b24/7\b"),
+    (
+        "year",
+        r"\d(?<![\d.,]\d)(?:(?<=1)9|(?<=2)0)\d{2}s?"
+        r"(?![.,]?\d|\s*(?:%|percent|million|billion|thousand))",
+    ),
+    ("period", rf"\d(?<![\w.,]\d)\d*(?:[.,]\d+)?\s*-?\s*{_TIME_UNIT}\b"),
+    ("period", r"2(?<!\w2)4/7\b"),
     (
         "ordinal",
-        r"\b\d+(?:st|nd|rd|th)\s+(?:meeting|session|conference|congress|plenum|plenary"
+        rf"{_AT_DIGIT}\d*(?:st|nd|rd|th)\s+(?:meeting|session|conference|congress|plenum|plenary"
         r"|anniversary|edition|phase|round|time|times|year|term|tenure|course|batch"
         r"|national|party|working|regular|thematic|online|annual)\b",
     ),
@@ -325,17 +332,22 @@ NOT_FIGURES = [
         rf"\b(?:levels?|mức\s+độ|mức|cấp\s+độ|tier)\s*-?\s*(?:\d+|{_SMALL_WORDS})"
         rf"(?:\s*(?:and|or|,|&|-|to|và|hoặc)\s*(?:levels?\s*)?(?:\d+|{_SMALL_WORDS}))*\b",
     ),
-    ("time of day", r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)"),
+    (
+        "time of day",
+        rf"{_AT_DIGIT}(?:\d?[:h]\d{{2}}\b|\d?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w))",
+    ),
     # "lần thứ 3", "lần 2": the third or second time, not a multiplier
     ("ordinal", r"(?-i:lần)(?<!\wlần)\s+(?:thứ\s+)?\d+"),
     # "phiên họp thứ 4", "kỳ họp thứ 9", "đợt 2": a meeting or a round, not a figure
     ("ordinal", r"\b(?:phiên(?:\s+họp)?|kỳ\s+họp|hội\s+nghị|đại\s+hội|đợt)\s+(?:thứ\s+)?\d+"),
-    # letters glued to digits ("5G", "COVID-19", "C06"), but not "x2", "km2", "m2" or "3x"
+    # letters glued to digits ("5G", "COVID-19", "C06"), but not "x2", "km2", "m2" or "3x"; found
+    # from the first digit, after letters that start a word
     (
         "code",
-        rf"\b(?!VN[DĐ]\d)(?!(?-i:x)\d{{1,2}}\b)(?!(?:k|c)?m[23]\b)[^\W\d_]+-?\d+[\w.]*"
-        rf"|\b\d+(?!(?:{SUFFIXES})\b)[^\W\d_]+\w*",
+        r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d))(?<!\bVN[DĐ]\d)(?!(?<=\b(?-i:x)\d)\d?\b)"
+        r"(?!(?<=\bm\d)(?<=[23])\b)(?!(?<=\b[kc]m\d)(?<=[23])\b)\d*[\w.]*",
     ),
+    ("code", rf"{_AT_DIGIT}\d*(?!(?:{SUFFIXES})\b)[^\W\d_]+\w*"),
 ]
 _NOT_FIGURES = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in NOT_FIGURES]
 #: Links and file names are found from their marker outwards to the surrounding white space

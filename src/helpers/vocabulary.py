@@ -37,10 +37,15 @@ def either_case(words: str) -> str:
         >>> bool(re.fullmatch(either_case("more than|over"), "More than"))
         True
     """
-    forms = []
+    # Alternatives are grouped by their first letter, in their order, so that the engine tests
+    # each first letter once ("[Pp](?:roject|lan)" rather than "[Pp]roject|[Pp]lan").
+    groups: dict[str, list[str]] = {}
     for phrase in words.split("|"):
-        parts = [f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in phrase.split()]
-        forms.append(r"\s+".join(parts))
+        first, *rest = phrase.split()
+        parts = [re.escape(first[1:])]
+        parts += [f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in rest]
+        groups.setdefault(first[0], []).append(r"\s+".join(parts))
+    forms = [f"[{c.upper()}{c.lower()}](?:{'|'.join(tails)})" for c, tails in groups.items()]
     return "(?-i:" + "|".join(forms) + ")"
 
 
