@@ -349,6 +349,7 @@ REFUSED = [
     ("3 times lower", "fall by a multiple"),
     ("giảm 3 lần", "fall by a multiple"),
     ("rose 3 places to 5th", "more than one figure"),
+    ("tăng 5/10 chỉ tiêu", "against a whole"),
     # fractions of a stated number
     ("two-thirds of the 63 provinces", "fraction in words"),
     ("một nửa trong số 20 xã", "fraction in words"),

@@ -827,6 +827,9 @@ def _interpret(text: str, tokens: list[_Token], unit_hint: str | None) -> Quanti
         raise ValueError("a change of rank is stated in places ('up 3 places'), not as a rank")
     if unit == "times" and sign < 0:
         raise ValueError("a fall by a multiple ('3 times lower') is ambiguous: state the level")
+    if change and denominator is not None:
+        # every share, target and completion table reads value/denominator as a level
+        raise ValueError("a rise or fall stated against a whole ('up 5/10'): state the level")
     if unit == "rank" and (not _whole(first.value) or first.value < 1):
         raise ValueError("a rank must be a whole number of at least 1")
     if denominator is not None and denominator == 0:
