@@ -64,6 +64,7 @@ from helpers.vocabulary import (
     PHRASAL_VERB,
     PLACES_AFTER,
     RANGE_START,
+    SIGN_WORD,
     TIMES_AFTER,
     TIMES_BEFORE,
     UPDOWN_GAP,
@@ -249,6 +250,9 @@ def _extend(masked: str, start: int, end: int, number: bool = True) -> _Span:
             start == 1 or masked[start - 2].isspace() or masked[start - 2] in "([:;"
         ):
             start -= 1  # a sign written onto the number: "-5%", "(+12%)"
+        sign = SIGN_WORD.search(masked, max(0, start - 12), start)
+        if sign:
+            start = sign.start()  # "âm 2%", "negative 2%"
         currency = _CURRENCY_BEFORE.search(masked[max(0, start - 8) : start])
         if currency:
             start -= len(currency.group(0))
@@ -306,7 +310,8 @@ def _number_spans(masked: str) -> list[_Span]:
 #: many alternatives is slow to run over a whole report).
 _FRACTION_ANCHORS = ("half", "halves", "third", "quarter", "fourth", "fifth", "sixth",
                      "seventh", "eighth", "ninth", "tenth", "phần", "nửa")  # fmt: skip
-_MULTIPLIER_ANCHORS = ("twice", "doubl", "tripl", "trebl", "quadrupl", "fold", "gấp", "nhân")
+_MULTIPLIER_ANCHORS = ("twice", "doubl", "tripl", "trebl", "quadrupl", "halv", "fold", "gấp",
+                       "nhân")  # fmt: skip
 
 
 def _anchored(masked: str, pattern: re.Pattern, anchors: tuple[str, ...]) -> list[re.Match]:

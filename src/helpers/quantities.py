@@ -25,13 +25,15 @@ names the phrase and what was not understood:
 - **Ranges** keep both ends on the same scale: a scale word, percent sign or currency written
   once at the end belongs to both ends ("1.5-2 million", "1,5-2 triệu", "từ 1,5 đến 2 triệu",
   "between 1.5 and 2 million", "80 to 90 percent" read as 1,500,000 to 2,000,000 or 80 to 90).
-  A range whose ends cannot share the scale ("500-2 million") is refused, as is a change from
-  one level to another ("rose from 50% to 60%": two figures).
+  A range whose ends cannot share the scale ("500-2 million"), whose lower end may share the
+  upper end's thousands ("50-60,000"), or that is a change from one level to another ("rose
+  from 50% to 60%": two figures) is refused.
 - **Rises and falls** are signed: ``value`` is negative for a fall and ``measure`` is
   ``"change"`` for any difference ("fell 5%", "decreased by 5%", "-5%", "down 3 points",
-  "5% lower than", "dropped 1,200", "giảm 5%", "sụt 2 bậc" → ``-5``, ``-3``, ``-1200``...;
-  "an increase of 66%", "+5%", "up 5%", "tăng 5%" → ``+5``). A qualifier bounds the size of the
-  change ("decreased by more than 5%": the fall exceeds 5). A number after "to", "from",
+  "5% lower than", "dropped 1,200", "giảm 5%", "âm 2%", "tăng trưởng âm 2%", "sụt 2 bậc" →
+  ``-5``, ``-3``, ``-1200``, ``-2``...; "an increase of 66%", "+5%", "up 5%", "tăng 5%" →
+  ``+5``). A qualifier bounds the size of the change ("decreased by more than 5%": the fall
+  exceeds 5). A change stated against a whole ("up 5/10") is refused. A number after "to", "from",
   "reaching", "lên", "xuống", "còn" is a level ("rose to 90%", "giảm xuống còn 5%"). A change of
   rank is stated in ``places`` ("up 7 places", "tăng 3 bậc"), never as a rank; a phrase with
   both a rise and a fall is refused.
@@ -41,15 +43,16 @@ names the phrase and what was not understood:
   of a stated number ("two-thirds of the 63 provinces") is refused: state the count. "The first
   half of 2024" or "the first three quarters" are periods, not fractions.
 - **Multipliers** have a unit of their own, ``times`` ("3 times higher", "twice", "doubled",
-  "3-fold", "threefold", "x2", "gấp 3 lần", "gấp đôi", "tăng gấp đôi", "gấp rưỡi" → 3, 2, 2, 3,
-  3, 2, 3, 2, 2, 1.5). A fall by a multiple ("3 times lower", "giảm 3 lần") is refused: it may
+  "halved", "3-fold", "threefold", "x2", "gấp 3 lần", "gấp đôi", "tăng gấp đôi", "gấp rưỡi" →
+  3, 2, 2, 0.5, 3, 3, 2, 3, 2, 2, 1.5). A fall by a multiple ("3 times lower", "giảm 3 lần") is refused: it may
   mean a third or a fall of two thirds.
 - **Units and currencies the dataset does not hold** are read into their own unit, never into
   a count: currencies by ISO code ("£2 million", "5 triệu bảng Anh" → ``GBP``; "€", "euro" →
   ``EUR``; "yen" → ``JPY``, "S$" → ``SGD``...) and units of measure by symbol ("5,000 ha",
   "12 tấn", "3 km", "200 m2", "40 acres", "1.5 million tonnes" → ``ha``, ``tonne``, ``km``,
-  ``m2``, ``acre``...). "pounds" (money or weight?), "5 m" (metres or million?) and a unit
-  that is not attached to the number ("500 people/km2") are refused. The dataset build then
+  ``m2``, ``acre``...). "pounds" (money or weight?), "5 m" (metres or million?), a rate ("60
+  km/h", "5 ha mỗi hộ") and a unit that is not attached to the number ("500 people/km2") are
+  refused. The dataset build then
   refuses any unit that the row's indicator does not measure (see :mod:`helpers.build`).
 
 A phrase that cannot be read, or that could be read two ways, raises :class:`ValueError` naming
@@ -98,9 +101,11 @@ from helpers.vocabulary import (
     QUALIFIER_PATTERN,
     QUALIFIERS,
     RANGE_START,
+    RATE_WORDS,
     SCALE_PATTERN,
     SCALE_TAILS,
     SCALES,
+    SIGN_WORD,
     TIMES_AFTER,
     TIMES_BEFORE,
     UPDOWN_GAP,
@@ -433,8 +438,8 @@ class _Token(NamedTuple):
     """One number of a phrase. ``kind`` is "number" (digits), "word" (a number in words),
     "fraction" (a fraction in words, ``value`` in percent), "multiplier" ("twice") or
     "ordinal" ("third"). ``scale`` is the scale word's factor, so that a range can share it;
-    ``sign`` is an explicit "+" or "-" written onto the number; ``rises`` marks a multiplier
-    verb that says the figure rose ("doubled")."""
+    ``sign`` is an explicit "+" or "-" (or "âm", "negative") written before the number;
+    ``changes`` marks a multiplier verb that states a change ("doubled", "halved")."""
 
     start: int
     end: int
@@ -444,7 +449,7 @@ class _Token(NamedTuple):
     kind: str = "number"
     scale: float = 1.0
     sign: int = 0
-    rises: bool = False
+    changes: bool = False
 
 
 PERCENT_WORDS = re.compile(rf"(?:{PERCENT})", re.IGNORECASE)
@@ -457,12 +462,14 @@ _PERIOD_ORDINAL = re.compile(r"[\s\-]+(?:half|halves|quarters?|quý)\b", re.IGNO
 _WORD_HINT = re.compile(
     "one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|fty|hund|thous|milli|billi"
     "|trilli|half|quart|dozen|first|second|twice|doubl|tripl|trebl|quadr|fold|gấp|nhân|phần"
-    "|nửa|thứ|hạng"
+    "|nửa|thứ|hạng|halv"
 )
 
 
 def _sign_before(text: str, start: int) -> int:
-    """+1 or -1 for a sign written onto the number ("-5%", "(+12%)"), else 0."""
+    """+1 or -1 for a sign written onto the number ("-5%", "(+12%)", "âm 2%"), else 0."""
+    if SIGN_WORD.search(text, max(0, start - 12), start):
+        return -1
     if start == 0 or text[start - 1] not in "+-":
         return 0
     if start >= 2 and not (text[start - 2].isspace() or text[start - 2] in "([:;"):
@@ -493,9 +500,9 @@ def _tokens(text: str, lang: str | None) -> list[_Token]:
         return sorted(found, key=lambda t: t.start)  # no number, fraction or rank in words
     for m in MULTIPLIER.finditer(text):
         if free(m):
-            factor, rises = multiplier_value(m.group(0))
+            factor, changes = multiplier_value(m.group(0))
             taken.append(m.span())
-            found.append(_Token(*m.span(), factor, False, False, "multiplier", rises=rises))
+            found.append(_Token(*m.span(), factor, False, False, "multiplier", changes=changes))
     for m in WORD_NUMBER.finditer(text):
         if not free(m):
             continue
@@ -648,6 +655,15 @@ def _range(text: str, head: _Token, nxt: _Token) -> _Token:
     if CHANGE_FROM.search(text[: head.start]):
         raise ValueError("a change from one level to another is two figures, not a range")
     lower = head
+    if (
+        head.scale == nxt.scale == 1
+        and not nxt.percent
+        and head.value < 1000 <= nxt.value
+        and nxt.value / 10 <= head.value * 1000 <= nxt.value
+    ):
+        raise ValueError(
+            f"'{head.value:g}' may share the thousands of '{nxt.value:g}': write both ends in full"
+        )
     if nxt.scale != 1 and head.scale == 1 and head.kind in ("number", "word"):
         lower = head._replace(value=round(head.value * nxt.scale, 6))
     elif head.scale != 1 and nxt.scale == 1 and not nxt.percent:
@@ -699,7 +715,7 @@ def _direction(text: str, group: _Group, qualifier: str) -> tuple[int, bool]:
     cues: list[int] = []
     if first.sign:
         cues.append(first.sign)
-    if first.rises:
+    if first.changes:
         cues.append(1)
     before = text[: first.start]
     words = list(DIRECTION_BEFORE.finditer(before))
@@ -709,6 +725,8 @@ def _direction(text: str, group: _Group, qualifier: str) -> tuple[int, bool]:
         if m.group("updown"):
             if UPDOWN_GAP.match(gap) and not PHRASAL_VERB.search(before[: m.start()]):
                 cues.append(1 if m.group("updown").lower() == "up" else -1)
+        elif first.sign and m.group("rise") and RATE_WORDS.fullmatch(m.group("rise")):
+            pass  # "growth of -2%", "tăng trưởng âm 2%": the sign says it
         elif not LEVEL_MARK.search(gap):
             cues.append(1 if m.group("rise") else -1)
     if qualifier in COMPARATIVES and COMPARED.match(text, group.end):
@@ -768,6 +786,8 @@ def _unit(text: str, group: _Group, unit_hint: str | None, change: bool) -> str:
     if currency:
         return currency
     measure = MEASURE_AFTER.match(text, group.end)
+    if measure and re.match(r"\s*(?:/|per\b|mỗi\b|trên\s+(?:một|mỗi)\b)", text[measure.end() :]):
+        raise ValueError(f"a rate ({measure.group(0).strip()} per ...), not an amount")
     if measure:
         return MEASURES[" ".join(measure.group(0).split())]
     stray = MEASURE_ANYWHERE.search(text)

@@ -343,15 +343,18 @@ def is_period_fraction(text: str, start: int, end: int) -> bool:
 
 # --- multipliers --------------------------------------------------------------------------------
 
-#: Words that are a multiplier by themselves; the second item says whether they are a rise.
+#: Words that are a multiplier by themselves; the second item says whether they state a change
+#: ("doubled", "halved") rather than a ratio ("twice", "gấp đôi").
 MULTIPLIER_WORDS = {
     "twice": (2.0, False),
     "doubled": (2.0, True), "doubling": (2.0, True), "doubles": (2.0, True),
     "tripled": (3.0, True), "tripling": (3.0, True), "triples": (3.0, True),
-    "trebled": (3.0, True), "quadrupled": (4.0, True),
-    "gấp đôi": (2.0, False), "gấp rưỡi": (1.5, False), "gấp ba": (3.0, False),
-    "gấp bốn": (4.0, False), "gấp tư": (4.0, False), "gấp năm": (5.0, False),
-    "gấp mười": (10.0, False), "nhân đôi": (2.0, True),
+    "trebled": (3.0, True), "quadrupled": (4.0, True), "halved": (0.5, True),
+    "halving": (0.5, True), "gấp đôi": (2.0, False), "gấp rưỡi": (1.5, False),
+    "gấp hai": (2.0, False), "gấp ba": (3.0, False), "gấp bốn": (4.0, False),
+    "gấp tư": (4.0, False), "gấp năm": (5.0, False), "gấp sáu": (6.0, False),
+    "gấp bảy": (7.0, False), "gấp tám": (8.0, False), "gấp chín": (9.0, False),
+    "gấp mười": (10.0, False), "nhân đôi": (2.0, True), "nhân ba": (3.0, True),
 }  # fmt: skip
 _FOLD_WORDS = "two|three|four|five|six|seven|eight|nine|ten|hundred"
 
@@ -392,7 +395,7 @@ def multiplier_value(phrase: str) -> tuple[float, bool]:
 RISE_WORDS = (
     r"increase[sd]?|increasing|rise[sn]?|rose|rising|gr[eo]w[ns]?|growing|growth|gain(?:ed|s)?"
     r"|climb(?:ed|s)?|jump(?:ed|s)?|surge[sd]?|soar(?:ed|s)?|improved|went\s+up|higher\s+by"
-    r"|tăng(?!\s+(?:cường|tốc|ca)\b)|gia\s+tăng|tăng\s+trưởng"
+    r"|tăng\s+trưởng|tăng(?!\s+(?:cường|tốc|ca)\b)|gia\s+tăng"
 )
 FALL_WORDS = (
     r"decrease[sd]?|decreasing|decline[sd]?|declining|f[ae]ll(?:s|ing|en)?|drop(?:ped|s|ping)?"
@@ -419,6 +422,11 @@ DIRECTION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 UPDOWN_GAP = re.compile(rf"^(?:\s+by)?(?:\s+(?:{QUALIFIER_PATTERN}))?\s*[+\-]?$", re.IGNORECASE)
+#: A sign written as a word right before the number: "âm 2%", "negative 2%", "minus 2 points".
+SIGN_WORD = re.compile(r"(?<!\w)(?:âm|negative|minus)\s+$", re.IGNORECASE)
+#: Rise words that name a rate rather than say it rose: "growth of -2%", "tăng trưởng âm 2%" is
+#: a fall, read by its sign.
+RATE_WORDS = re.compile(r"growth|tăng\s+trưởng", re.IGNORECASE)
 #: What may stand between a direction word and its number: "by", a qualifier, an adverb, "of".
 DIRECTION_GAP = re.compile(
     rf"^(?:\s+(?:by|of|là|(?:{_ADVERBS})|(?:{QUALIFIER_PATTERN})))*\s*[+\-]?$", re.IGNORECASE
@@ -473,12 +481,13 @@ CURRENCIES = {
     "ringgit": "MYR", "CHF": "CHF", "RUB": "RUB", "rúp": "RUB", "roubles": "RUB",
     "rubles": "RUB", "LAK": "LAK", "kíp": "LAK", "KHR": "KHR", "riel": "KHR",
     "Singapore dollars": "SGD", "Australian dollars": "AUD", "Hong Kong dollars": "HKD",
-    "Canadian dollars": "CAD", "Taiwan dollars": "TWD", "đô la Singapore": "SGD",
+    "Canadian dollars": "CAD", "Taiwan dollars": "TWD", "Swiss francs": "CHF",
+    "yên": "JPY", "đô la Singapore": "SGD",
     "đô la Úc": "AUD", "đô la Hồng Kông": "HKD", "đô la Canada": "CAD",
 }  # fmt: skip
 _SYMBOLS = {"£", "€", "¥", "₩", "฿", "₹", "S$", "A$", "AU$", "C$", "HK$", "NT$", "NZ$"}
 #: Currency names that are also ordinary words ("won", "kíp"): a currency only after a number.
-_AFTER_ONLY = {"won", "bạt", "rúp", "kíp", "riel"}
+_AFTER_ONLY = {"won", "bạt", "rúp", "kíp", "riel", "yên"}
 _ANYWHERE = sorted(
     (c for c in CURRENCIES if c not in _SYMBOLS | _AFTER_ONLY), key=len, reverse=True
 )
@@ -510,7 +519,9 @@ MEASURES = {
     "tons": "tonne", "ton": "tonne", "tấn": "tonne", "tạ": "quintal", "grams": "g",
     "litres": "litre", "liters": "litre", "lít": "litre", "MW": "MW", "GW": "GW", "kW": "kW",
     "kWh": "kWh", "MWh": "MWh", "GB": "GB", "TB": "TB", "MB": "MB", "Mbps": "Mbps",
-    "Gbps": "Gbps", "°C": "°C",
+    "Gbps": "Gbps", "°C": "°C", "feet": "ft", "foot": "ft", "ft": "ft", "square feet": "ft2",
+    "inches": "inch", "yards": "yard", "gallons": "gallon", "barrels": "barrel",
+    "ounces": "oz", "héc ta": "ha", "sào": "sào", "dặm": "mile", "mẫu Anh": "acre",
 }  # fmt: skip
 _MEASURE_WORDS = sorted(MEASURES, key=len, reverse=True)
 MEASURE_AFTER = re.compile(r"\s*(?:" + _alternation(_MEASURE_WORDS) + r")(?!\w)")
