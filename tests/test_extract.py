@@ -214,3 +214,21 @@ def test_tricky_phrases_in_running_text(text, expected):
     assert list(zip(rows["text"], rows["value"], rows["unit"], strict=True)) == [
         (t, pytest.approx(v), u) for t, v, u in expected
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It expects 2–3 million applications.", [("2–3 million", 2e6, "count")]),  # en dash
+        ("Dự kiến 1,5 – 2 triệu hồ sơ.", [("1,5 – 2 triệu", 1.5e6, "count")]),
+        ("The rate fell to −5% (−2 points).", [("−5%", -5.0, "percent"),
+                                               ("−2 points", -2.0, "points")]),
+        ("It used 5 percent less paper this year.", [("5 percent less", -5.0, "percent")]),
+        ("Ten lower secondary schools joined.", [("Ten", 10.0, "count")]),
+        ("Cars drove at 60 km/h and 5 million pounds were raised.", []),
+        ("Số tài khoản sụt giảm 1.003.215.", [("sụt giảm 1.003.215", -1003215.0, "count")]),
+    ],
+)  # fmt: skip
+def test_words_after_or_around_a_number_are_not_lost(text, expected):
+    rows = find_figures(text)
+    assert list(zip(rows["text"], rows["value"], rows["unit"], strict=True)) == expected

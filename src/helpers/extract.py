@@ -107,8 +107,11 @@ _TAILS = [
     FOREIGN_AFTER,
     re.compile(rf"\s*(?:{FOREIGN_CURRENCY.pattern})"),
     METRE_OR_MILLION,
+    re.compile(r"\s*pounds?\b", re.IGNORECASE),  # money or weight: the parser refuses it
     re.compile(r"\+(?![\d\x00])|\s*-?\s*odd\b", re.IGNORECASE),  # "100+", "100-odd"
 ]
+#: "/h", "per person", "mỗi hộ" after a unit: a rate, which the parser refuses.
+_RATE_AFTER = re.compile(r"\s*(?:/\s*|per\s+|mỗi\s+|trên\s+(?:một|mỗi)\s+)[^\W\d_]+", re.I)
 _BRACKET_PERCENT = re.compile(
     r"((?:\s+[^\W\d_\x00][\w\-\x00]*+|\s+\x00++){0,5})\s*"
     r"\(\s*(?:[^\W\d_]+\s+){0,2}(?P<num>\d[\d.,]*)\s*%\s*\)",
@@ -130,7 +133,9 @@ _CLAUSE_END = re.compile(r".*(?:[.;:!?()\[\]\n,]|\b(?:and|while|but|which|và|nh
 #: "by" right before the number: the rise or fall may stand further back ("increased the
 #: number of applications by 12%").
 _BY_BEFORE = re.compile(rf"\bby\s+(?:(?:{QUALIFIER_PATTERN})\s+)?[+\-]?$", re.IGNORECASE)
-_DASH = re.compile(r"\s*-\s*")
+#: A hyphen, dash or minus sign as a report may write it (the parser reads them all as "-").
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_DASH = re.compile(rf"\s*[{_DASHES}]\s*")
 _CONNECTOR = re.compile(r"\s*(?:to|đến|tới|and|và|or|hoặc|hay|,)\s*", re.IGNORECASE)
 _ARTICLE = re.compile(r"(?<!\w)an?\s+$", re.IGNORECASE)
 
@@ -237,6 +242,9 @@ def _tail(masked: str, end: int, words: bool = False) -> int:
         m = pattern.match(masked, end)
         if m:
             end = m.end()
+            if pattern is MEASURE_AFTER:
+                rate = _RATE_AFTER.match(masked, end)
+                end = rate.end() if rate else end
             break
     after = DIRECTION_AFTER.match(masked, end)
     return after.end() if after else end
@@ -246,7 +254,7 @@ def _extend(masked: str, start: int, end: int, number: bool = True) -> _Span:
     """The whole phrase of a number at ``masked[start:end]``: currency, qualifier and rise or
     fall before it, units and comparatives after it."""
     if number:
-        if start >= 1 and masked[start - 1] in "+-" and (
+        if start >= 1 and masked[start - 1] in "+" + _DASHES and (
             start == 1 or masked[start - 2].isspace() or masked[start - 2] in "([:;"
         ):
             start -= 1  # a sign written onto the number: "-5%", "(+12%)"

@@ -733,7 +733,8 @@ def _direction(text: str, group: _Group, qualifier: str) -> tuple[int, bool]:
         cues.append(COMPARATIVES[qualifier])
     after = DIRECTION_AFTER.match(text, _after_units(text, group.end))
     if after:
-        cues.append(1 if after.group("rise") or after.group("rise_noun") else -1)
+        rise = after.group("rise") or after.group("rise_next") or after.group("rise_noun")
+        cues.append(1 if rise else -1)
     if len(set(cues)) > 1:
         raise ValueError("the phrase states both a rise and a fall")
     return (cues[0] if cues else 0), bool(cues)

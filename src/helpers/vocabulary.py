@@ -400,7 +400,8 @@ RISE_WORDS = (
 FALL_WORDS = (
     r"decrease[sd]?|decreasing|decline[sd]?|declining|f[ae]ll(?:s|ing|en)?|drop(?:ped|s|ping)?"
     r"|reduced?|reduces|reducing|reduction|shr[iau]nk(?:s)?|slipped|slid|plunged|plummeted"
-    r"|tumbled|sank|dipped|lowered|went\s+down|cut\s+by|lower\s+by|giảm|sụt|tụt"
+    r"|tumbled|sank|dipped|lowered|went\s+down|cut\s+by|lower\s+by|sụt\s+giảm|cắt\s+giảm"
+    r"|giảm|sụt|tụt"
 )
 #: Verbs that "up" or "down" may end without meaning a rise or fall ("set up 12 teams").
 PHRASAL_VERB = re.compile(
@@ -440,7 +441,13 @@ LEVEL_MARK = re.compile(
 )
 #: Comparatives and nouns after the number: "5% lower than", "3 points higher", "a 5% drop".
 DIRECTION_AFTER = re.compile(
-    r"(?:\s+(?!(?:and|or|but|while|then|và|hoặc|nhưng|rồi)\b)[^\W\d_]+){0,2}?"
+    # right after the number: "5 percent less paper", "12 more districts" (not "10 lower
+    # secondary schools", "higher education")
+    r"\s+(?:(?P<rise_next>higher|more)|(?P<fall_next>lower|less|fewer))"
+    r"(?!\s+(?:secondary|education|level|levels|income|middle|court|house|grade|grades"
+    r"|school|schools|than)\b)(?!\w)"
+    # or a word or two further, before "than", a stop, or a comparison
+    r"|(?:\s+(?!(?:and|or|but|while|then|và|hoặc|nhưng|rồi)\b)[^\W\d_]+){0,2}?"
     r"\s+(?:(?P<rise>higher|more|up)|(?P<fall>lower|less|fewer|down))"
     r"(?=(?:\s+[^\W\d_]+)?\s+than\b|\s*[,.;:)]|\s*$"
     r"|\s+(?:compared|year|on|from|over|against|versus|vs|so\s+với|and|but|while|và)\b)"
