@@ -84,3 +84,22 @@ def phrases(draw) -> Phrase:
         measure="level" if direction in TO_LEVEL else "change",
         refused=sign < 0 and UNIT_WORDS[unit] == "times",
     )
+
+RANGE_FORMS = ["{a}-{b}", "{a} - {b}", "{a}–{b}", "{a} – {b}", "{a} to {b}", "from {a} to {b}",
+               "{a} đến {b}", "từ {a} đến {b}", "từ {a} tới {b}", "between {a} and {b}",
+               "giữa {a} và {b}"]  # fmt: skip
+
+
+@st.composite
+def ranges(draw) -> Phrase:
+    """A range written with its scale word once, at the end ("1.5-2 million", "từ 1,5 đến 2
+    triệu"): both ends are on that scale."""
+    style = draw(st.sampled_from(["en", "vi"]))
+    halves = draw(st.integers(min_value=2, max_value=40))
+    more = draw(st.integers(min_value=0, max_value=40))
+    low, high = halves / 2, (halves + more) / 2
+    scale = draw(st.sampled_from(sorted(set(SCALE_WORDS) - {""})))
+    form = draw(st.sampled_from(RANGE_FORMS))
+    text = form.format(a=render(low, style, 1), b=render(high, style, 1)) + scale
+    factor = SCALE_WORDS[scale]
+    return Phrase(text, style, low * factor, "count", "exact", "level", refused=False)

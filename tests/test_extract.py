@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from helpers import extract, paths
 from helpers.extract import find_figures
-from phrasebook import VAGUE_WORDS, phrases
+from phrasebook import VAGUE_WORDS, phrases, ranges
 
 
 def texts(text):
@@ -162,7 +162,7 @@ FRAMES = ["Theo báo cáo, {} trong năm 2024.", "The report says that {} this y
 
 
 @settings(max_examples=300, deadline=None)
-@given(phrases(), st.sampled_from(FRAMES))
+@given(st.one_of(phrases(), ranges()), st.sampled_from(FRAMES))
 def test_a_candidate_inside_a_phrase_has_the_value_its_words_say(phrase, frame):
     text = frame.format(phrase.text)
     start = frame.index("{}")
