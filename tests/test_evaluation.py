@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers import evaluation as ev
-from helpers.quantities import WORD_NUMBERS
+from helpers.vocabulary import WORD_NUMBERS
 
 NUMBER_WORDS = re.compile(r"\b(?:" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
 

@@ -110,7 +110,6 @@ from helpers.vocabulary import (
     TIMES_BEFORE,
     UPDOWN_GAP,
     WORD_NUMBER,
-    WORD_NUMBERS,
     WORD_SCALE_END,
     WORD_SCALES,
     either_case,
@@ -127,9 +126,7 @@ UNITS = ("count", "percent", "VND", "USD", "points", "rank")
 #: change of rank ("up 7 places"); foreign currencies (ISO codes) and units of measure.
 CHANGE_UNITS = ("times", "places")
 FOREIGN_CURRENCIES = tuple(sorted({code for code in CURRENCIES.values() if "/" not in code}))
-MEASURE_UNITS = tuple(sorted(set(MEASURES.values())))
 
-WORD_PATTERN = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 _either_case = either_case  # the extractor's name for it
 
 #: A number as written: digits with optional separators and a decimal part.

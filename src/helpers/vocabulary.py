@@ -167,8 +167,6 @@ WORD_NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100,
 }  # fmt: skip
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
 _CARDINALS = "|".join(w for w in sorted(WORD_NUMBERS, key=len, reverse=True) if w != "hundred")
 #: Scale words that may follow a number in words ("two million", "a dozen").
 WORD_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9,
