@@ -217,6 +217,7 @@ READ = [
     ("a reduction of 5,000 dossiers", -5000, None, "count", "exact", "change"),
     ("decreased by more than 5%", -5, None, "percent", "more than", "change"),
     ("fell 5-10%", -10, -5, "percent", "exact", "change"),
+    ("fell 5,000 (3%)", -5000, None, "count", "exact", "change"),
     ("an increase of 66%", 66, None, "percent", "exact", "change"),
     ("up 15.2 percentage points", 15.2, None, "points", "exact", "change"),
     ("grew by 1.2 million", 1.2e6, None, "count", "exact", "change"),
@@ -322,6 +323,8 @@ READ = [
 @pytest.mark.parametrize("text, value, upper, unit, qualifier, measure", READ)
 def test_tricky_phrases_read_as_the_words_say(text, value, upper, unit, qualifier, measure):
     q = parse_quantity(text)
+    if q.percent is not None:  # a share stated beside a count moves with it
+        assert (q.percent < 0) == (q.value < 0), q
     assert math.isclose(q.value, value, rel_tol=1e-12), q
     assert q.upper == (None if upper is None else pytest.approx(upper, rel=1e-12)), q
     assert (q.unit, q.qualifier, q.measure) == (unit, qualifier, measure)
@@ -359,6 +362,7 @@ REFUSED = [
     ("50-60.000 người", "may share the thousands"),
     # directions that contradict each other or do not apply
     ("increased -5%", "both a rise and a fall"),
+    ("5,000 hồ sơ (-3%)", "signed percent beside a level"),
     ("3 times lower", "fall by a multiple"),
     ("giảm 3 lần", "fall by a multiple"),
     ("rose 3 places to 5th", "more than one figure"),

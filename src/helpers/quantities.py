@@ -854,14 +854,14 @@ def _interpret(text: str, tokens: list[_Token], unit_hint: str | None) -> Quanti
         raise ValueError("a denominator of zero")
     if unit == "rank" and denominator is not None and first.value > denominator:
         raise ValueError("a rank below the bottom of its group")
+    if percent_token is not None and percent_token.sign and not change:
+        raise ValueError("a signed percent beside a level ('(-3%)') may be a change: say which")
     value = float(first.value)
-    percent = None if percent_token is None else float(percent_token.value)
+    percent = None
+    if percent_token is not None:  # "fell 5,000 (3%)": the share falls with the figure
+        percent = float(percent_token.value) * (percent_token.sign or (-1 if sign < 0 else 1))
     if sign < 0:
         value, upper = (-upper, -value) if upper is not None else (-value, None)
-        if percent is not None and not percent_token.sign:
-            percent = -percent
-    elif percent is not None and percent_token.sign < 0:
-        percent = -percent
     return Quantity(
         value=value,
         unit=unit,
