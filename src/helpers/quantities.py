@@ -283,38 +283,58 @@ _TIME_UNIT = (
     r"(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|quarters?|nights?"
     r"|ngày|tháng|năm|tuần|giờ|phút|quý)"
 )
-_DOC = _either_case(
+_DOC_WORDS = (
     "Project|Directive|Decision|Resolution|Decree|Circular|Plan|Law|Document|Dispatch"
     "|Official Letter|Letter|Notice|Conclusion|Programme|Program|Article|Clause|Chapter"
     "|Item|Section|Form|Instruction|Regulation|Announcement|Report|Đề án|Quyết định"
     "|Nghị quyết|Nghị định|Chỉ thị|Thông tư|Kế hoạch|Công văn|Thông báo"
     "|Kết luận|Điều|Khoản|Chương|Luật|Hướng dẫn|Version|Phiên bản"
 )
+_DOC = _either_case(_DOC_WORDS)
 _SMALL_WORDS = r"(?:one|two|three|four|five)"
 #: A digit that starts a word, written so that the pattern begins with the digit: the regular
 #: expression engine then jumps from digit to digit instead of trying every character.
 _AT_DIGIT = r"\d(?<!\w\d)"
-#: Spans that hold digits but are not figures: (kind, pattern). Their digits are masked before
-#: figures are looked for, in a phrase (:func:`parse_quantity`) and in a report
-#: (:func:`helpers.extract.find_figures`).
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                "dec")  # fmt: skip
+#: Spans that hold digits but are not figures: (kind, pattern[, words]). Their digits are masked
+#: before figures are looked for, in a phrase (:func:`parse_quantity`) and in a report
+#: (:func:`helpers.extract.find_figures`). A pattern that starts with words lists them (in lower
+#: case, one of them in every match): it is not run over a text that holds none, so that the
+#: Vietnamese patterns cost nothing on an English report and the English ones on a Vietnamese one.
 NOT_FIGURES = [
-    ("identifier", rf"\b{_DOC}\s+(?:No\.?\s*|Number\s+|số\s+)?\d[\w/.\-]*"),
-    ("identifier", r"\b(?-i:No|Số)\.?\s*\d[\w/.\-]*"),  # capitalised: "tổng số 34" is a count
+    (
+        "identifier",
+        rf"\b{_DOC}\s+(?:No\.?\s*|Number\s+|số\s+)?\d[\w/.\-]*",
+        *(w.lower() for w in _DOC_WORDS.split("|")),
+    ),
+    # capitalised: "tổng số 34" is a count
+    ("identifier", r"\b(?-i:No|Số)\.?\s*\d[\w/.\-]*", "no", "số"),
     # an index named by its decision: "Chỉ số 766", "Bộ chỉ số 766", "Index 766" (not "chỉ số 0,65")
-    ("identifier", r"\b(?:bộ\s+)?(?:chỉ\s+số|index)\s+\d{3,4}(?![.,]?\d)(?!\s*(?:%|điểm|points?))"),
+    (
+        "identifier",
+        r"\b(?:bộ\s+)?(?:chỉ\s+số|index)\s+\d{3,4}(?![.,]?\d)(?!\s*(?:%|điểm|points?))",
+        "chỉ số",
+        "index",
+    ),
     ("identifier", rf"{_AT_DIGIT}\d*(?:/\d+)*/[A-ZĐ][\w\-]*"),
     ("identifier", rf"{_AT_DIGIT}\d*/\d+-[A-ZĐ][\w\-]*"),
-    ("date", rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?|,?\s+\d{{4}}\b)"),
+    (
+        "date",
+        rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?|,?\s+\d{{4}}\b)",
+        *_MONTH_STEMS,
+    ),
     (
         "date",
         rf"{_AT_DIGIT}(?:\d?\s*-\s*\d{{1,2}}|\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
         rf"(?:,?\s*\d{{4}})?",
+        *_MONTH_STEMS,
     ),
     ("date", rf"{_AT_DIGIT}\d{{3}}-\d{{2}}-\d{{2}}\b"),
     # the same mark twice: "20/11/24", "20.11.2024", but not a score "8.5/10"
     ("date", r"\d(?<![\d.,/]\d)\d?([/.\-])\d{1,2}\1(?:19|20)?\d{2}(?![.,]?\d|/)"),
     ("date", r"\d(?<![\d.,/]\d)\d?/(?:19|20)\d{2}(?![.,]?\d|/)"),
-    ("date", r"\b(?:ngày|tháng|năm|quý)\s+\d{1,4}(?:/\d{1,4}){0,2}"),
+    ("date", r"\b(?:ngày|tháng|năm|quý)\s+\d{1,4}(?:/\d{1,4}){0,2}", "ngày", "tháng", "năm", "quý"),
     ("date", r"\bQ[1-4]\b"),
     (
         "year",
@@ -333,6 +353,10 @@ NOT_FIGURES = [
         "level",
         rf"\b(?:levels?|mức\s+độ|mức|cấp\s+độ|tier)\s*-?\s*(?:\d+|{_SMALL_WORDS})"
         rf"(?:\s*(?:and|or|,|&|-|to|và|hoặc)\s*(?:levels?\s*)?(?:\d+|{_SMALL_WORDS}))*\b",
+        "level",
+        "mức",
+        "cấp",
+        "tier",
     ),
     (
         "time of day",
@@ -341,7 +365,11 @@ NOT_FIGURES = [
     # "lần thứ 3", "lần 2": the third or second time, not a multiplier
     ("ordinal", r"(?-i:lần)(?<!\wlần)\s+(?:thứ\s+)?\d+"),
     # "phiên họp thứ 4", "kỳ họp thứ 9", "đợt 2": a meeting or a round, not a figure
-    ("ordinal", r"\b(?:phiên(?:\s+họp)?|kỳ\s+họp|hội\s+nghị|đại\s+hội|đợt)\s+(?:thứ\s+)?\d+"),
+    (
+        "ordinal",
+        r"\b(?:phiên(?:\s+họp)?|kỳ\s+họp|hội\s+nghị|đại\s+hội|đợt)\s+(?:thứ\s+)?\d+",
+        *("phiên", "kỳ", "hội", "đợt"),
+    ),
     # letters glued to digits ("5G", "COVID-19", "C06"), but not "x2", "km2", "m2" or "3x"; found
     # from the first digit, after letters that start a word
     (
@@ -351,7 +379,9 @@ NOT_FIGURES = [
     ),
     ("code", rf"{_AT_DIGIT}\d*(?!(?:{SUFFIXES})\b)[^\W\d_]+\w*"),
 ]
-_NOT_FIGURES = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in NOT_FIGURES]
+_NOT_FIGURES = [
+    (kind, re.compile(pattern, re.IGNORECASE), needs) for kind, pattern, *needs in NOT_FIGURES
+]
 #: Links and file names are found from their marker outwards to the surrounding white space
 #: (a pattern starting with ``\S*`` would be tried at every character of a report).
 _LINK_MARKER = re.compile(r"https?://|www\.|\.html?\b|\.mp4\b|\.jpe?g\b|\.png\b|\.pdf\b|_")
@@ -380,7 +410,10 @@ def mask_non_figures(text: str) -> str:
             if text[i].isdigit():
                 chars[i] = MASK
     near, where = _near_digits(text)
-    for kind, pattern in _NOT_FIGURES:
+    lower = near.lower()
+    for kind, pattern, needs in _NOT_FIGURES:
+        if needs and not any(word in lower for word in needs):
+            continue
         for m in pattern.finditer(near):
             start, end = where(m.start()), where(m.end() - 1) + 1
             found = text[start:end]
