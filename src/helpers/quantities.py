@@ -110,6 +110,7 @@ from helpers.vocabulary import (
     TIMES_BEFORE,
     UPDOWN_GAP,
     WORD_NUMBER,
+    WORD_NUMBERS,  # imported from here by older code
     WORD_SCALE_END,
     WORD_SCALES,
     either_case,
@@ -128,6 +129,8 @@ CHANGE_UNITS = ("times", "places")
 FOREIGN_CURRENCIES = tuple(sorted({code for code in CURRENCIES.values() if "/" not in code}))
 
 _either_case = either_case  # the extractor's name for it
+__all__ = ["UNITS", "WORD_NUMBERS", "Quantity", "mask_non_figures", "normalize", "parse_number",
+           "parse_quantity", "read_masked", "render"]  # fmt: skip
 
 #: A number as written: digits with optional separators and a decimal part.
 NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
