@@ -2,15 +2,15 @@
 
 Every raw figure ends up either in ``observations.csv`` (one tidy row, numbers parsed by
 :func:`helpers.quantities.parse_quantity`, audit flags computed) or in ``rejects.csv`` with the
-file, line, column and reason. ``python -m helpers.build`` writes both and prints every problem
-as ``file:line: column: what`` on standard error; ``python -m helpers.build --check`` exits 1
-when the committed files differ from a fresh build.
+file, line, column and reason. ``python -m helpers.build`` writes both;
+``python -m helpers.build --check`` exits 1 when the committed files differ from a fresh build.
 
-A ``stated`` phrase is refused when it does not read as one figure (a vague amount, an ambiguous
-unit or direction: see :mod:`helpers.quantities`) and when it reads in a unit that the row's
-indicator does not measure (:func:`unit_problem`): a currency other than VND or USD, a unit of
-measure such as hectares, a rank or score under another kind of indicator. A fall is kept with
-its negative value and ``measure = "change"``.
+Every problem is also printed as ``file:line: column: what`` on standard error. A ``stated``
+phrase is refused when it does not read as one figure (a vague amount, an ambiguous unit or
+direction: see :mod:`helpers.quantities`) and when it reads in a unit that the row's indicator
+does not measure (:func:`unit_problem`): a currency other than VND or USD, a unit of measure
+such as hectares, a rank or score under another kind of indicator. A fall is kept with its
+negative value and ``measure = "change"``.
 
 Example:
     >>> result = build()
