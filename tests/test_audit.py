@@ -90,3 +90,28 @@ def test_rate_prefers_the_stated_percent_and_ignores_changes():
     assert out["rate"].tolist()[:2] == [92.0, 91.0]
     assert np.isnan(out["rate"].iloc[2])
     assert out["rate"].iloc[3] == 50.0
+
+
+@pytest.mark.parametrize(
+    "qualifier, disagree",
+    [("more than", False), ("over", False), ("less than", True), ("exact", True)],
+)
+def test_a_qualifier_bounds_the_size_of_a_fall(qualifier, disagree):
+    # "fell by more than 5%" (-5) fits a fall of 8% (-8); "fell by less than 5%" does not.
+    change = {"measure": "change", "unit": "percent"}
+    a = obs(value=-5.0, qualifier=qualifier, source_id="a", **change)
+    b = obs(value=-8.0, source_id="b", **change)
+    assert audit.disagreements(pd.DataFrame([a, b])).tolist() == [disagree, disagree]
+
+
+def test_a_fall_implies_a_higher_baseline():
+    # "giảm 5%" beside a level of 40%: 45% before if points, 40/0.95 if relative
+    from helpers import quality
+
+    rows = [obs(value=40.0, unit="percent", source_id="s", measure="level"),
+            obs(value=-5.0, unit="percent", source_id="s", measure="change")]  # fmt: skip
+    flagged = audit.add_flags(pd.DataFrame(rows)).assign(province="X", scope="")
+    flagged["figure_id"] = ["a", "b"]
+    out = quality.increase_readings(flagged).iloc[0]
+    assert (out["level"], out["increase"], out["baseline_if_points"]) == (40.0, -5.0, 45.0)
+    assert out["baseline_if_relative"] == pytest.approx(40 / 0.95)

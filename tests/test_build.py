@@ -1,5 +1,7 @@
 """The processed data is a deterministic function of the raw data, and nothing is lost."""
 
+import io
+
 import pandas as pd
 
 from helpers import build, dataset, validate
@@ -42,3 +44,18 @@ def test_national_figures_are_province_vietnam():
     national = obs[obs["province_code"] == "VN"]
     assert len(national) > 0
     assert (national["province"] == "Vietnam").all()
+
+
+def test_every_committed_figure_still_reads_to_the_same_numbers():
+    """The parser may learn new phrases; the figures already in the dataset must not move."""
+    columns = ["value", "upper", "denominator", "percent_stated", "unit", "qualifier", "measure"]
+    committed = pd.read_csv(dataset.OBSERVATIONS, dtype=str, keep_default_na=False)
+    fresh = pd.read_csv(
+        io.StringIO(build.to_csv(build.build().observations)), dtype=str, keep_default_na=False
+    )
+    assert fresh["figure_id"].tolist() == committed["figure_id"].tolist()
+    merged = committed.merge(fresh, on="figure_id", suffixes=("_committed", "_fresh"))
+    for column in columns:
+        moved = merged[merged[f"{column}_committed"] != merged[f"{column}_fresh"]]
+        assert moved.empty, moved[["figure_id", "stated_committed", f"{column}_committed",
+                                   f"{column}_fresh"]].to_string()  # fmt: skip

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers import evaluation as ev
-from helpers.quantities import WORD_NUMBERS
+from helpers.vocabulary import WORD_NUMBERS
 
 NUMBER_WORDS = re.compile(r"\b(?:" + "|".join(WORD_NUMBERS) + r")\b", re.IGNORECASE)
 
@@ -77,3 +77,44 @@ def test_scores_count_what_they_claim(tmp_path):
     row = ev.score(passages, _fixed([(19, 22, 92.0), (27, 32, 56.0), (3, 8, 9.0)]))
     assert (row["recall"], row["precision"], row["non_figures_rate"]) == (0.5, 1 / 3, 1.0)
     assert ev.score(passages, _fixed([]))["precision"] == 0.0
+
+
+def test_each_language_has_enough_passages_to_be_measured_apart(passages):
+    for language in ("en", "vi"):
+        chosen = [p for p in passages if p.language == language]
+        assert sum(len(p.figures) for p in chosen) >= 60, language
+        assert sum(len(p.non_figures) for p in chosen) >= 25, language
+
+
+def test_our_extractor_meets_the_targets_in_each_language(passages):
+    table = ev.scores_by_language(passages, {"find_figures": ev.ours})
+    assert (table["recall"] >= 0.95).all(), table
+    assert (table["precision"] >= 0.95).all(), table
+    assert (table["non_figures_rate"] <= 0.05).all(), table
+
+
+def test_the_languages_add_up_to_the_whole_set(passages):
+    table = ev.scores_by_language(passages, {"find_figures": ev.ours})
+    whole = ev.score(passages, ev.ours)
+    for column in ("figures", "predictions", "non_figures"):
+        assert table[column].sum() == whole[column]
+
+
+def test_figures_are_read_as_labelled(passages):
+    # units, qualifiers, ranges and denominators, not only values ("giảm 5%" is -5 percent)
+    assert ev.misread(passages).empty, ev.misread(passages)
+
+
+def test_a_reading_that_differs_from_its_label_is_listed(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("- id: x1\n  lang: vi\n  text: Số hồ sơ giảm 5% so với năm trước.\n"
+                    "  figures:\n    - {text: 'giảm 5%', value: -5, unit: count}\n")  # fmt: skip
+    rows = ev.misread(ev.load_passages(path))
+    assert rows[["field", "label", "read"]].values.tolist() == [["unit", "count", "percent"]]
+
+
+def test_the_command_prints_the_scores_by_language_as_csv(capsys):
+    assert ev.main(["--csv", "--no-baseline"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("extractor,language,passages,figures")
+    assert [line.split(",")[1] for line in lines[1:]] == ["English", "Vietnamese"]

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import math
 
 import pytest
 from hypothesis import given, settings
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 
 from helpers import extract, paths
 from helpers.extract import find_figures
+from phrasebook import VAGUE_WORDS, phrases, ranges
 
 
 def texts(text):
@@ -151,3 +153,82 @@ def test_number_soup_never_raises(words):
     text = " ".join(words)
     df = find_figures(text)
     assert (df["end"] > df["start"]).all()
+
+
+# --- the extractor follows the parser's rules: no candidate with a wrong value ----------------
+
+FRAMES = ["Theo báo cáo, {} trong năm 2024.", "The report says that {} this year.",
+          "{}.", "Kết quả: {}; các chỉ tiêu khác đạt yêu cầu."]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(phrases(), ranges()), st.sampled_from(FRAMES))
+def test_a_candidate_inside_a_phrase_has_the_value_its_words_say(phrase, frame):
+    text = frame.format(phrase.text)
+    start = frame.index("{}")
+    end = start + len(phrase.text)
+    for row in find_figures(text, phrase.style).itertuples():
+        if row.start < end and start < row.end:  # a candidate overlapping the phrase
+            assert not phrase.refused, (text, row)
+            assert math.isclose(row.value, phrase.value, rel_tol=1e-12), (text, row)
+            assert (row.unit, row.measure) == (phrase.unit, phrase.measure), (text, row)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(VAGUE_WORDS), st.sampled_from(FRAMES))
+def test_vague_amounts_are_never_candidates(vague, frame):
+    text = frame.format(f"{vague} hồ sơ")
+    start = frame.index("{}")
+    rows = find_figures(text)
+    assert not ((rows["start"] < start + len(vague)) & (rows["end"] > start)).any(), rows
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Paper filing fell 12% while online filing rose to 90%.",
+         [("fell 12%", -12.0, "percent"), ("90%", 90.0, "percent")]),
+        ("Số hồ sơ giấy giảm 5% so với cùng kỳ, còn 8%.",
+         [("giảm 5%", -5.0, "percent"), ("8%", 8.0, "percent")]),
+        ("The province expects 1.5 to 2 million applications.",
+         [("1.5 to 2 million", 1.5e6, "count")]),
+        ("Tỉnh dự kiến từ 1,5 đến 2 triệu hồ sơ.", [("từ 1,5 đến 2 triệu", 1.5e6, "count")]),
+        ("A third of households and hai phần ba số xã use the app.",
+         [("A third", 100 / 3, "percent"), ("hai phần ba", 200 / 3, "percent")]),
+        ("Online filing was 3 times higher and the accounts tăng gấp đôi.",
+         [("3 times higher", 3.0, "times"), ("tăng gấp đôi", 2.0, "times")]),
+        ("The project cost £2 million and covers 5,000 ha.",
+         [("£2 million", 2e6, "GBP"), ("5,000 ha", 5000.0, "ha")]),
+        ("Ten thousand citizens, half a million cards.",
+         [("Ten thousand", 1e4, "count"), ("half a million", 5e5, "count")]),
+        ("The province moved up 7 places; the city tụt 2 bậc.",
+         [("up 7 places", 7.0, "places"), ("tụt 2 bậc", -2.0, "places")]),
+        ("It rose from 50% to 60% of dossiers.",
+         [("50%", 50.0, "percent"), ("60%", 60.0, "percent")]),
+        ("Several hundred households, hàng nghìn hồ sơ and 100-odd units.", []),
+        ("In the first half of 2024 the share was 92%.", [("92%", 92.0, "percent")]),
+    ],
+)  # fmt: skip
+def test_tricky_phrases_in_running_text(text, expected):
+    rows = find_figures(text)
+    assert list(zip(rows["text"], rows["value"], rows["unit"], strict=True)) == [
+        (t, pytest.approx(v), u) for t, v, u in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It expects 2–3 million applications.", [("2–3 million", 2e6, "count")]),  # en dash
+        ("Dự kiến 1,5 – 2 triệu hồ sơ.", [("1,5 – 2 triệu", 1.5e6, "count")]),
+        ("The rate fell to −5% (−2 points).", [("−5%", -5.0, "percent"),
+                                               ("−2 points", -2.0, "points")]),
+        ("It used 5 percent less paper this year.", [("5 percent less", -5.0, "percent")]),
+        ("Ten lower secondary schools joined.", [("Ten", 10.0, "count")]),
+        ("Cars drove at 60 km/h and 5 million pounds were raised.", []),
+        ("Số tài khoản sụt giảm 1.003.215.", [("sụt giảm 1.003.215", -1003215.0, "count")]),
+    ],
+)  # fmt: skip
+def test_words_after_or_around_a_number_are_not_lost(text, expected):
+    rows = find_figures(text)
+    assert list(zip(rows["text"], rows["value"], rows["unit"], strict=True)) == expected

@@ -1,7 +1,10 @@
 """`python -m helpers.validate` names the file, line and column of every problem."""
 
 import csv
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -194,3 +197,84 @@ def test_cli_exits_non_zero_and_prints_one_line_per_problem(monkeypatch, capsys)
     monkeypatch.setattr(validate, "validate", lambda: ["a.csv:2: x: bad", "a.csv:3: y: bad"])
     assert validate.main() == 1
     assert capsys.readouterr().out.splitlines() == ["a.csv:2: x: bad", "a.csv:3: y: bad"]
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        ({"stated": "several hundred"},
+         "raw/figures.csv:2: stated: does not parse: cannot read 'several hundred': "
+         "'several hundred' is a vague amount"),
+        ({"stated": "hàng nghìn hồ sơ"},
+         "raw/figures.csv:2: stated: does not parse: cannot read 'hàng nghìn hồ sơ': "
+         "'hàng nghìn' is a vague amount"),
+        ({"stated": "1.5 or 2 million"}, "raw/figures.csv:2: stated: does not parse"),
+        ({"stated": "giảm 3 lần"}, "raw/figures.csv:2: stated: does not parse"),
+        ({"stated": "5 million pounds"}, "raw/figures.csv:2: stated: does not parse"),
+        ({"indicator": "cost_savings", "stated": "£2 million"},
+         "raw/figures.csv:2: stated: '£2 million' is in GBP: the dataset keeps money in VND or "
+         "USD only"),
+        ({"indicator": "other", "stated": "2 triệu euro"},
+         "raw/figures.csv:2: stated: '2 triệu euro' is in EUR"),
+        ({"indicator": "other", "stated": "5,000 ha"},
+         "raw/figures.csv:2: stated: '5,000 ha' is in ha, a unit no indicator measures"),
+        ({"indicator": "digital_certificates", "stated": "12 tấn"},
+         "raw/figures.csv:2: stated: '12 tấn' is in tonne, a unit no indicator measures"),
+        ({"indicator": "service_index_rank", "stated": "tăng 3 bậc"},
+         "raw/figures.csv:2: stated: 'tăng 3 bậc' does not read as rank"),
+        ({"indicator": "eid_accounts", "stated": "up 7 places"},
+         "raw/figures.csv:2: stated: 'up 7 places' reads as places, which eid_accounts (kept "
+         "in count) does not measure"),
+        ({"indicator": "project06_budget", "stated": "15 billion"},
+         "raw/figures.csv:2: stated: '15 billion' reads as count, which project06_budget"),
+    ],
+)  # fmt: skip
+def test_a_phrase_or_unit_the_indicator_cannot_hold_is_refused(tree, change, expected):
+    problems = tree(figures=[FIGURE | change])
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_a_fall_is_kept_with_its_sign(tree, tmp_path):
+    fall = FIGURE | {"indicator": "online_applications", "stated": "giảm 5%"}
+    assert tree(figures=[fall]) == []
+    row = build.build(tmp_path / "raw", tmp_path / "reference").observations.iloc[0]
+    assert (row["value"], row["unit"], row["measure"]) == (-5.0, "percent", "change")
+
+
+def _data_tree_copy(tmp_path, bad_stated: str, indicator: str):
+    """A copy of the repository's data tree with one bad figure row appended."""
+    root = tmp_path / "repo"
+    shutil.copytree(paths.DATA, root / "data")
+    shutil.copy(paths.ROOT / "pyproject.toml", root / "pyproject.toml")
+    figures = root / "data" / "raw" / "figures.csv"
+    with figures.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    bad = rows[0] | {"figure_id": "zz-bad-01", "stated": bad_stated, "indicator": indicator}
+    with figures.open("a", newline="", encoding="utf-8") as handle:
+        csv.DictWriter(handle, dataset.FIGURE_COLUMNS, lineterminator="\n").writerow(bad)
+    line = len(figures.read_text(encoding="utf-8").splitlines())
+    return root, line
+
+
+@pytest.mark.parametrize(
+    "module, bad_stated, indicator, reason",
+    [
+        ("validate", "vài trăm hộ", "other", "'vài trăm' is a vague amount"),
+        ("build", "5,000 ha", "other", "'5,000 ha' is in ha, a unit no indicator measures"),
+    ],
+)
+def test_the_commands_refuse_a_bad_row_in_a_copy_of_the_data(
+    tmp_path, module, bad_stated, indicator, reason
+):
+    root, line = _data_tree_copy(tmp_path, bad_stated, indicator)
+    env = {**os.environ, "PROJECT06_ROOT": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-m", f"helpers.{module}"], env=env, capture_output=True, text=True
+    )
+    expected = f"data/raw/figures.csv:{line}: stated: "
+    shown = [x for x in (done.stdout + done.stderr).splitlines() if x.startswith(expected)]
+    assert shown and reason in shown[0], done
+    assert done.returncode == (1 if module == "validate" else 0)
+    if module == "build":
+        rejects = (root / "data" / "processed" / "rejects.csv").read_text(encoding="utf-8")
+        assert "zz-bad-01" in rejects

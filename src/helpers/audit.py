@@ -49,7 +49,13 @@ def _consistent(a: pd.Series, b: pd.Series) -> bool:
         return True
     low, high = (a, b) if va < vb else (b, a)
     # "over 1.2 million" is consistent with 1,234,567; "nearly 15 billion" with 14.8 billion.
-    return low["qualifier"] in _LOWER_BOUND or high["qualifier"] in _UPPER_BOUND
+    # A qualifier bounds the size of a change, so for a fall (a negative value) it bounds the
+    # other way: "fell by more than 5%" (-5) is consistent with a fall of 8% (-8).
+    return _bounded(low, _LOWER_BOUND, _UPPER_BOUND) or _bounded(high, _UPPER_BOUND, _LOWER_BOUND)
+
+
+def _bounded(row: pd.Series, rising: set[str], falling: set[str]) -> bool:
+    return row["qualifier"] in (rising if row["value"] >= 0 else falling)
 
 
 def disagreements(obs: pd.DataFrame) -> pd.Series:

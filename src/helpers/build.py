@@ -7,6 +7,13 @@ see :mod:`helpers.panels`) are checked and written in tidy form as ``papi.csv`` 
 ``population.csv``. ``python -m helpers.build`` writes all four;
 ``python -m helpers.build --check`` exits 1 when the committed files differ from a fresh build.
 
+Every problem is also printed as ``file:line: column: what`` on standard error. A ``stated``
+phrase is refused when it does not read as one figure (a vague amount, an ambiguous unit or
+direction: see :mod:`helpers.quantities`) and when it reads in a unit that the row's indicator
+does not measure (:func:`unit_problem`): a currency other than VND or USD, a unit of measure
+such as hectares, a rank or score under another kind of indicator. A fall is kept with its
+negative value and ``measure = "change"``.
+
 Example:
     >>> result = build()
     >>> len(result.observations) + result.rejects["figure_id"].nunique() == result.raw_rows
@@ -26,10 +33,61 @@ import pandas as pd
 
 from helpers import audit, dataset, panels, paths, provinces, schemas
 from helpers.dataset import Problem
-from helpers.quantities import CHANGE_WORDS, parse_quantity
+from helpers.quantities import CHANGE_UNITS, FOREIGN_CURRENCIES, UNITS, parse_quantity
 
 #: Currencies: a figure in one is never stored under an indicator kept in another.
 MONEY = {"VND", "USD"}
+#: The units a figure may be read in under an indicator kept in each unit. A count may be stated
+#: as a share of its whole or as an amount paid; a share as the count behind it; either may be
+#: stated as a multiple ("gấp đôi"). Currencies other than VND and USD and units of measure
+#: (hectares, tonnes, ...) are measured by no indicator.
+MEASURED = {
+    "count": {"count", "percent", "VND", "USD", "times"},
+    "percent": {"percent", "count", "times"},
+    "VND": {"VND", "times"},
+    "USD": {"USD", "times"},
+    "points": {"points"},
+    "rank": {"rank"},
+}
+#: The indicator for figures that fit no other keeps any of the dataset's units.
+OTHER = "other"
+
+
+def unit_problem(stated: str, unit: str, indicator: str, indicator_unit: str) -> str | None:
+    """Why a figure read in ``unit`` cannot be kept under ``indicator``, or None if it can.
+
+    Example:
+        >>> unit_problem("5,000 ha", "ha", "other", "count")
+        "'5,000 ha' is in ha, a unit no indicator measures (other is kept in count)"
+        >>> unit_problem("£2 million", "GBP", "project06_budget", "VND")
+        "'£2 million' is in GBP: the dataset keeps money in VND or USD only, and currencies are never converted"
+        >>> unit_problem("92%", "percent", "eid_accounts", "count") is None
+        True
+    """  # noqa: E501
+    if indicator_unit in ("rank", "points") and unit != indicator_unit:
+        return f"{stated!r} does not read as {indicator_unit}"
+    if {unit, indicator_unit} <= MONEY and unit != indicator_unit:
+        return (
+            f"{stated!r} is in {unit}, but {indicator} is kept in {indicator_unit} and currencies "
+            "are never converted (use 'other')"
+        )
+    if unit in FOREIGN_CURRENCIES:
+        return (
+            f"{stated!r} is in {unit}: the dataset keeps money in VND or USD only, and "
+            "currencies are never converted"
+        )
+    if unit not in (*UNITS, *CHANGE_UNITS):
+        return (
+            f"{stated!r} is in {unit}, a unit no indicator measures "
+            f"({indicator} is kept in {indicator_unit})"
+        )
+    allowed = set(UNITS) | set(CHANGE_UNITS) if indicator == OTHER else MEASURED[indicator_unit]
+    if unit not in allowed:
+        return (
+            f"{stated!r} reads as {unit}, which {indicator} (kept in {indicator_unit}) "
+            "does not measure"
+        )
+    return None
 
 OBSERVATION_COLUMNS = [
     "figure_id", "province_code", "province", "province_vi", "region", "unit_2025",
@@ -134,22 +192,11 @@ def process_figures(
                 quantity = parse_quantity(row["stated"], unit_hint=indicator["unit"], lang=lang)
             except ValueError as exc:
                 problem("stated", f"does not parse: {exc}")
-            if (
-                quantity is not None
-                and indicator["unit"] in ("rank", "points")
-                and quantity.unit != indicator["unit"]
-            ):
-                problem("stated", f"{row['stated']!r} does not read as {indicator['unit']}")
-            if (
-                quantity is not None
-                and {quantity.unit, indicator["unit"]} <= MONEY
-                and quantity.unit != indicator["unit"]
-            ):
-                problem(
-                    "stated",
-                    f"{row['stated']!r} is in {quantity.unit}, but {row['indicator']} is kept in "
-                    f"{indicator['unit']} and currencies are never converted (use 'other')",
-                )
+            reason = None if quantity is None else unit_problem(
+                row["stated"], quantity.unit, row["indicator"], indicator["unit"]
+            )
+            if reason:
+                problem("stated", reason)
             if (
                 quantity is not None
                 and quantity.unit == "count"
@@ -173,7 +220,7 @@ def process_figures(
                 "geography": row["geography"],
                 "indicator": row["indicator"],
                 "indicator_name": indicator["name"],
-                "measure": "change" if CHANGE_WORDS.search(row["stated"]) else "level",
+                "measure": quantity.measure,
                 "as_of": row["as_of"],
                 "as_of_start": period.start.isoformat(),
                 "as_of_end": period.end.isoformat(),
@@ -317,6 +364,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare with the committed files")
     args = parser.parse_args(argv)
     result = build()
+    for problem in result.problems:  # each refused row, as `file:line: column: what`
+        print(problem, file=sys.stderr)
     stale = []
     for path, text in outputs(result).items():
         if args.check:

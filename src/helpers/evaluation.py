@@ -1,8 +1,10 @@
 """Score figure extractors on the labelled evaluation passages in ``data/evaluation/``.
 
-The passages imitate provincial reports (their numbers are invented for the purpose) and label
-every number in them: the figures a curator would record, and the numbers that are not figures
-(dates, years, periods, identifiers, meeting ordinals, service levels, times of day, codes).
+The passages imitate provincial reports, in English and in Vietnamese (their numbers are
+invented for the purpose), and label every number in them: the figures a curator would record,
+with their reading (value, unit, qualifier, denominator, range), and the numbers that are not
+figures (dates, years, periods, identifiers, meeting ordinals, service levels, times of day,
+codes, vague amounts such as "hàng nghìn").
 
 An extractor is any function ``text -> DataFrame`` with columns ``start``, ``end`` and ``value``.
 A prediction is correct when its span overlaps a labelled figure and its value equals the
@@ -11,6 +13,10 @@ labelled value. Three numbers summarise a run:
 - recall: the share of labelled figures that some correct prediction finds;
 - precision: the share of predictions that are correct;
 - non-figures returned: the share of labelled non-figures that some prediction overlaps.
+
+:func:`scores_by_language` reports them for the English and the Vietnamese passages apart
+(``python -m helpers.evaluation --csv`` prints that table), and :func:`misread` lists the
+figures found with the right value but read with another unit, qualifier or range.
 
 Example:
     >>> passages = load_passages()
@@ -21,8 +27,10 @@ Example:
 
 from __future__ import annotations
 
+import argparse
 import math
 import re
+import sys
 import time
 import warnings
 from collections.abc import Callable
@@ -34,6 +42,7 @@ import yaml
 
 from helpers import paths
 from helpers.extract import find_figures
+from helpers.quantities import parse_quantity
 
 PASSAGES = paths.EVALUATION / "passages.yaml"
 Extractor = Callable[[str], pd.DataFrame]
@@ -41,13 +50,14 @@ Extractor = Callable[[str], pd.DataFrame]
 
 @dataclass
 class Label:
-    """One labelled span of a passage."""
+    """One labelled span of a passage; a figure also carries its reading (unit, qualifier...)."""
 
     start: int
     end: int
     text: str
-    kind: str  # "figure" or the kind of non-figure (date, year, identifier, ...)
+    kind: str  # "figure" or the kind of non-figure (date, year, identifier, vague, ...)
     value: float | None = None
+    reading: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -59,6 +69,17 @@ class Passage:
     lang: str | None
     figures: list[Label] = field(default_factory=list)
     non_figures: list[Label] = field(default_factory=list)
+
+    @property
+    def language(self) -> str:
+        """"vi" for a passage in Vietnamese, "en" for one in English."""
+        return "vi" if self.lang == "vi" else "en"
+
+
+#: What a figure's label may say besides its value, and what it means when it is left out.
+READING = {"unit": "count", "qualifier": "exact", "denominator": None, "upper": None,
+           "percent": None}  # fmt: skip
+LANGUAGES = {"en": "English", "vi": "Vietnamese"}
 
 
 def _locate(text: str, phrase: str, occurrence: int, where: str) -> tuple[int, int]:
@@ -88,8 +109,9 @@ def load_passages(path: Path = PASSAGES) -> list[Passage]:
         for entry in record.get("figures") or []:
             where = f"{path.name}: {record['id']}"
             start, end = _locate(text, entry["text"], entry.get("occurrence", 1), where)
+            reading = {key: entry.get(key, default) for key, default in READING.items()}
             passage.figures.append(
-                Label(start, end, entry["text"], "figure", float(entry["value"]))
+                Label(start, end, entry["text"], "figure", float(entry["value"]), reading)
             )
         for entry in record.get("non_figures") or []:
             where = f"{path.name}: {record['id']}"
@@ -200,6 +222,102 @@ def misses(passages: list[Passage], extractor: Extractor) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["passage", "error", "text", "value"])
 
 
+def scores_by_language(
+    passages: list[Passage], extractors: dict[str, Extractor]
+) -> pd.DataFrame:
+    """:func:`score` for each extractor on the English and on the Vietnamese passages apart.
+
+    Example:
+        >>> table = scores_by_language(load_passages(), {"find_figures": ours})
+        >>> table[["extractor", "language"]].values.tolist()
+        [['find_figures', 'English'], ['find_figures', 'Vietnamese']]
+    """
+    rows = []
+    for name, extractor in extractors.items():
+        for code, language in LANGUAGES.items():
+            chosen = [p for p in passages if p.language == code]
+            rows.append({"extractor": name, "language": language, "passages": len(chosen),
+                         **score(chosen, extractor)})  # fmt: skip
+    columns = ["extractor", "language", "passages", "figures", "predictions", "recall",
+               "precision", "non_figures", "non_figures_rate"]  # fmt: skip
+    return pd.DataFrame(rows)[columns]
+
+
+def misread(passages: list[Passage]) -> pd.DataFrame:
+    """Labelled figures that :func:`helpers.extract.find_figures` finds with the right value but
+    reads differently from the label: another unit, qualifier, denominator, upper end or share.
+
+    Example:
+        >>> misread(load_passages()).columns.tolist()
+        ['passage', 'text', 'field', 'label', 'read']
+    """
+    rows = []
+    for p in passages:
+        found = find_figures(p.text, p.lang)
+        for f in p.figures:
+            hit = found[(found["start"] < f.end) & (found["end"] > f.start)]
+            hit = hit[[_same(v, f.value) for v in hit["value"]]]
+            if hit.empty:
+                continue
+            read = hit.iloc[0]
+            for key, labelled in f.reading.items():
+                got = None if pd.isna(read[key]) else read[key]
+                same = (got is None and labelled is None) or (
+                    got is not None and labelled is not None and (
+                        _same(float(got), float(labelled)) if key not in ("unit", "qualifier")
+                        else got == labelled
+                    )
+                )  # fmt: skip
+                if not same:
+                    rows.append({"passage": p.id, "text": f.text, "field": key,
+                                 "label": labelled, "read": got})  # fmt: skip
+    return pd.DataFrame(rows, columns=["passage", "text", "field", "label", "read"])
+
+
+#: One phrase of each class the parser reads in full or refuses, in English and Vietnamese.
+TRICKY_PHRASES = {
+    "vague amount": ["several hundred households", "hàng chục nghìn hồ sơ"],
+    "range sharing a scale word": ["1.5-2 million", "từ 1,5 đến 2 triệu"],
+    "fall": ["decreased by 5%", "giảm 5% so với cùng kỳ"],
+    "fraction in words": ["two-thirds of communes", "một phần ba số xã"],
+    "multiplier": ["3 times higher", "tăng gấp đôi"],
+    "currency or unit not held": ["£2 million", "5.000 ha đất"],
+    "change of rank": ["moved up 7 places", "tụt 2 bậc"],
+}
+
+
+def _show(x: float | None) -> str:
+    if x is None:
+        return ""
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4f}".rstrip("0")
+
+
+def readings(phrases: dict[str, list[str]] = TRICKY_PHRASES) -> pd.DataFrame:
+    """How :func:`helpers.quantities.parse_quantity` reads each phrase, or why it refuses it.
+
+    Numbers are shown as text, in full for whole numbers and to four decimals otherwise.
+
+    Example:
+        >>> readings({"fall": ["giảm 5%"]})[["phrase", "value", "unit", "measure"]].values.tolist()
+        [['giảm 5%', '-5', 'percent', 'change']]
+    """
+    rows = []
+    for kind, examples in phrases.items():
+        for phrase in examples:
+            try:
+                q = parse_quantity(phrase)
+            except ValueError as exc:
+                reason = str(exc).split(": ", 1)[-1]
+                rows.append({"class": kind, "phrase": phrase, "refused because": reason})
+                continue
+            rows.append({"class": kind, "phrase": phrase, "value": _show(q.value),
+                         "upper": _show(q.upper), "unit": q.unit, "qualifier": q.qualifier,
+                         "measure": q.measure})  # fmt: skip
+    columns = ["class", "phrase", "value", "upper", "unit", "qualifier", "measure",
+               "refused because"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
 def throughput(extractor: Extractor, text: str, min_seconds: float = 0.5) -> float:
     """Megabytes of UTF-8 text per second that ``extractor`` reads on one core.
 
@@ -229,3 +347,25 @@ def corpus(passages: list[Passage], size: int = 1_000_000) -> str:
     """
     one = "\n\n".join(p.text for p in passages)
     return "\n\n".join([one] * max(1, math.ceil(size / len(one))))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.evaluation",
+        description="Score the figure extractors on the labelled passages, by language.",
+    )
+    parser.add_argument("--csv", action="store_true", help="print the scores as CSV")
+    parser.add_argument("--no-baseline", action="store_true", help="leave quantulum3 out")
+    args = parser.parse_args(argv)
+    extractors = {"find_figures": ours} if args.no_baseline else {
+        "find_figures": ours, "quantulum3": quantulum}  # fmt: skip
+    table = scores_by_language(load_passages(), extractors).round(4)
+    if args.csv:
+        table.to_csv(sys.stdout, index=False, lineterminator="\n")
+    else:
+        print(table.to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

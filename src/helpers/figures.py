@@ -125,30 +125,45 @@ def national_dates_chart(dates: pd.DataFrame):
 
 
 def extraction_scores(table: pd.DataFrame):
-    """Grouped bars of recall, precision and non-figures returned, one group per extractor.
+    """Recall, precision and non-figures returned for each extractor, one panel per language.
 
-    ``table`` is indexed by extractor with columns ``recall``, ``precision`` and
-    ``non_figures_rate`` (shares between 0 and 1).
+    ``table`` has one row per extractor and language (:func:`helpers.evaluation.
+    scores_by_language`): ``extractor``, ``language``, ``figures`` and the shares ``recall``,
+    ``precision`` and ``non_figures_rate`` (between 0 and 1).
 
     Example:
-        >>> t = pd.DataFrame({"recall": [1.0], "precision": [0.9], "non_figures_rate": [0.0]},
-        ...                  index=["x"])
-        >>> extraction_scores(t).axes[0].get_ylabel()
-        'Share (0 to 1)'
+        >>> t = pd.DataFrame({"extractor": ["x", "x"], "language": ["English", "Vietnamese"],
+        ...     "figures": [10, 8], "recall": [1.0, 0.9], "precision": [0.9, 1.0],
+        ...     "non_figures_rate": [0.0, 0.1]})
+        >>> fig = extraction_scores(t)
+        >>> [ax.get_title(loc="left") for ax in fig.axes], fig.axes[0].get_ylabel()
+        (['English passages (10 figures)', 'Vietnamese passages (8 figures)'], 'Share (0 to 1)')
     """
     plotting.use_style()
     metrics = {"recall": "Recall", "precision": "Precision",
-               "non_figures_rate": "Non-figures returned"}  # fmt: skip
-    data = table[list(metrics)].rename(columns=metrics).T
-    fig, ax = plt.subplots(figsize=(7.0, 3.4))
-    data.plot.bar(ax=ax, width=0.75, color=plotting.PALETTE[: data.shape[1]], rot=0)
-    for container in ax.containers:
-        ax.bar_label(container, fmt="%.2f", fontsize=7, padding=2)
-    ax.set_ylim(0, 1.3)
-    ax.set_title("Figure extraction on the labelled passages", loc="left")
-    ax.set_xlabel("Measure (recall and precision: higher is better; non-figures: lower)")
-    ax.set_ylabel("Share (0 to 1)")
-    plotting.legend_below(ax, ncol=2)
+               "non_figures_rate": "Non-figures\nreturned"}  # fmt: skip
+    languages = list(dict.fromkeys(table["language"]))
+    extractors = list(dict.fromkeys(table["extractor"]))
+    fig, axes = plt.subplots(1, len(languages), figsize=(8.0, 3.8), sharey=True, squeeze=False)
+    width = 0.8 / len(extractors)
+    x = np.arange(len(metrics))
+    for ax, language in zip(axes[0], languages, strict=True):
+        rows = table[table["language"].eq(language)].set_index("extractor")
+        for k, name in enumerate(extractors):
+            values = rows.loc[name, list(metrics)].astype(float).to_numpy()
+            bars = ax.bar(x + (k - (len(extractors) - 1) / 2) * width, values, width * 0.95,
+                          color=plotting.PALETTE[k], label=name)  # fmt: skip
+            ax.bar_label(bars, fmt="%.2f", fontsize=7, padding=2)
+        ax.set_xticks(x, list(metrics.values()), fontsize=8)
+        ax.set_ylim(0, 1.15)
+        ax.set_title(f"{language} passages ({int(rows['figures'].iloc[0])} figures)",
+                     loc="left", fontsize=10)  # fmt: skip
+        ax.set_xlabel("Measure (higher is better, but non-figures: lower)", fontsize=8)
+    axes[0][0].set_ylabel("Share (0 to 1)")
+    fig.suptitle("Figure extraction on the labelled passages, by language", x=0.01, y=1.01,
+                 ha="left", fontweight="bold")  # fmt: skip
+    fig.subplots_adjust(left=0.09, right=0.99, bottom=0.2, top=0.86, wspace=0.06)
+    plotting.legend_below(axes[0][0], ncol=len(extractors))
     return fig
 
 

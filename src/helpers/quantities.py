@@ -6,19 +6,69 @@ one code path that reads those phrases, for the dataset build and for the report
 
 - thousands separators: ``453,520`` (English), ``1.234.567`` (Vietnamese);
 - decimals: ``89.27%``, and ``89,27%`` where a comma cannot be a thousands separator;
-- scale words: ``1.2 million``, ``15 billion VND``, ``hơn 1,2 triệu``;
+- scale words: ``1.2 million``, ``15 billion VND``, ``hơn 1,2 triệu``, ``1 triệu rưỡi``;
 - fractions and shares: ``453,520/495,192 records (92%)``, ``13 out of 17``, ``33 of 43``;
 - scores ``82.71/100 points``, ranks ``6th out of 63``, ``ranked 6th``, ranges ``80-90%``;
-- small numbers in words (``two``, ``five``).
+- numbers in words (``two``, ``twenty-five``, ``two hundred thousand``, ``half a million``).
+
+The rule: a phrase is read only as far as its words support, or refused
+-----------------------------------------------------------------------
+
+The parser never returns an exact figure that the words do not support. Each kind of phrase
+that a report may hold is either read completely or refused with a :class:`ValueError` that
+names the phrase and what was not understood:
+
+- **Vague amounts** ("several hundred", "a few thousand", "dozens of", "tens of thousands",
+  "millions of", "a fraction of", "most of", "100-odd", "vài trăm", "hàng nghìn",
+  "hàng chục nghìn", "phần lớn", "gấp nhiều lần") are refused: they have no point value, and
+  the dataset keeps point values only. (Ranges with both ends, below, are not vague.)
+- **Ranges** keep both ends on the same scale: a scale word, percent sign or currency written
+  once at the end belongs to both ends ("1.5-2 million", "1,5-2 triệu", "từ 1,5 đến 2 triệu",
+  "between 1.5 and 2 million", "80 to 90 percent" read as 1,500,000 to 2,000,000 or 80 to 90).
+  A range whose ends cannot share the scale ("500-2 million"), whose lower end may share the
+  upper end's thousands ("50-60,000"), or that is a change from one level to another ("rose
+  from 50% to 60%": two figures) is refused.
+- **Rises and falls** are signed: ``value`` is negative for a fall and ``measure`` is
+  ``"change"`` for any difference ("fell 5%", "decreased by 5%", "-5%", "down 3 points",
+  "5% lower than", "dropped 1,200", "giảm 5%", "âm 2%", "tăng trưởng âm 2%", "sụt 2 bậc" →
+  ``-5``, ``-3``, ``-1200``, ``-2``...; "an increase of 66%", "+5%", "up 5%", "tăng 5%" →
+  ``+5``). A qualifier bounds the size of the change ("decreased by more than 5%": the fall
+  exceeds 5). A change stated against a whole ("up 5/10") is refused. A number after "to", "from",
+  "reaching", "lên", "xuống", "còn" is a level ("rose to 90%", "giảm xuống còn 5%"). A change of
+  rank is stated in ``places`` ("up 7 places", "tăng 3 bậc"), never as a rank; a phrase with
+  both a rise and a fall is refused.
+- **Fractions in words** get their value as a percent ("a third", "two-thirds", "half",
+  "a quarter", "một phần ba", "hai phần ba", "một nửa" → 33.33…, 66.66…, 50, 25, ...), with
+  qualifiers and directions as for numbers ("more than half", "giảm một nửa" → -50). A fraction
+  of a stated number ("two-thirds of the 63 provinces") is refused: state the count. "The first
+  half of 2024" or "the first three quarters" are periods, not fractions.
+- **Multipliers** have a unit of their own, ``times`` ("3 times higher", "twice", "doubled",
+  "halved", "3-fold", "threefold", "x2", "gấp 3 lần", "gấp đôi", "tăng gấp đôi", "gấp rưỡi" →
+  3, 2, 2, 0.5, 3, 3, 2, 3, 2, 2, 1.5). A fall by a multiple ("3 times lower", "giảm 3 lần") is refused: it may
+  mean a third or a fall of two thirds.
+- **Units and currencies the dataset does not hold** are read into their own unit, never into
+  a count: currencies by ISO code ("£2 million", "5 triệu bảng Anh" → ``GBP``; "€", "euro" →
+  ``EUR``; "yen" → ``JPY``, "S$" → ``SGD``...) and units of measure by symbol ("5,000 ha",
+  "12 tấn", "3 km", "200 m2", "40 acres", "1.5 million tonnes" → ``ha``, ``tonne``, ``km``,
+  ``m2``, ``acre``...). "pounds" (money or weight?), "5 m" (metres or million?), a rate ("60
+  km/h", "5 ha mỗi hộ") and a unit that is not attached to the number ("500 people/km2") are
+  refused. The dataset build then
+  refuses any unit that the row's indicator does not measure (see :mod:`helpers.build`).
 
 A phrase that cannot be read, or that could be read two ways, raises :class:`ValueError` naming
 the text: the parser never guesses silently.
 
 Example:
     >>> parse_quantity("453,520/495,192 records (92%)")
-    Quantity(value=453520.0, unit='count', qualifier='exact', denominator=495192.0, percent=92.0, upper=None)
+    Quantity(value=453520.0, unit='count', qualifier='exact', denominator=495192.0, percent=92.0, upper=None, measure='level')
     >>> parse_quantity("more than 1.2 million").value
     1200000.0
+    >>> q = parse_quantity("giảm 5%")
+    >>> q.value, q.unit, q.measure
+    (-5.0, 'percent', 'change')
+    >>> q = parse_quantity("1.5-2 million")
+    >>> q.value, q.upper
+    (1500000.0, 2000000.0)
 """  # noqa: E501
 
 from __future__ import annotations
@@ -27,76 +77,60 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from helpers.vocabulary import (
+    AMBIGUOUS_MONEY,
+    CHANGE_FROM,
+    COMPARATIVES,
+    COMPARED,
+    CURRENCIES,
+    DIRECTION_AFTER,
+    DIRECTION_BEFORE,
+    FOREIGN_AFTER,
+    FOREIGN_CURRENCY,
+    FRACTION,
+    LEVEL_MARK,
+    MEASURE_AFTER,
+    MEASURE_ANYWHERE,
+    MEASURES,
+    METRE_OR_MILLION,
+    MULTIPLIER,
+    PHRASAL_VERB,
+    PLACES_AFTER,
+    QUALIFIER_PATTERN,
+    QUALIFIERS,
+    RANGE_START,
+    RATE_WORDS,
+    SCALE_PATTERN,
+    SCALE_TAILS,
+    SCALES,
+    SIGN_WORD,
+    TIMES_AFTER,
+    TIMES_BEFORE,
+    UPDOWN_GAP,
+    WORD_NUMBER,
+    WORD_NUMBERS,  # imported from here by older code
+    WORD_SCALE_END,
+    WORD_SCALES,
+    either_case,
+    fraction_value,
+    is_period_fraction,
+    multiplier_value,
+    vague_words,
+    word_number_value,
+)
+
+#: The units an indicator can be kept in (``data/reference/indicators.csv``).
 UNITS = ("count", "percent", "VND", "USD", "points", "rank")
+#: Units the parser also returns, which no indicator is kept in: a multiplier ("3 times") and a
+#: change of rank ("up 7 places"); foreign currencies (ISO codes) and units of measure.
+CHANGE_UNITS = ("times", "places")
+FOREIGN_CURRENCIES = tuple(sorted({code for code in CURRENCIES.values() if "/" not in code}))
 
-#: Qualifiers as written (English and Vietnamese) → the canonical English word.
-QUALIFIERS = {
-    "more than": "more than",
-    "over": "over",
-    "nearly": "nearly",
-    "about": "about",
-    "almost": "almost",
-    "approximately": "approximately",
-    "approx.": "approximately",
-    "around": "about",
-    "roughly": "about",
-    "some": "about",
-    "up to": "up to",
-    "at least": "at least",
-    "less than": "less than",
-    "fewer than": "less than",
-    "under": "under",
-    "below": "under",
-    "exceeding": "exceeding",
-    "exceeded": "exceeding",
-    "above": "over",
-    "hơn": "more than",
-    "trên": "over",
-    "gần": "nearly",
-    "khoảng": "about",
-    "xấp xỉ": "approximately",
-    "ít nhất": "at least",
-    "tối thiểu": "at least",
-    "dưới": "under",
-    "chưa đến": "less than",
-    "lên tới": "up to",
-    "lên đến": "up to",
-    "vượt": "exceeding",
-}
-QUALIFIER_PATTERN = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-
-SCALES = {
-    "thousand": 1e3,
-    "nghìn": 1e3,
-    "ngàn": 1e3,
-    "million": 1e6,
-    "millions": 1e6,
-    "mln": 1e6,
-    "triệu": 1e6,
-    "billion": 1e9,
-    "billions": 1e9,
-    "bln": 1e9,
-    "bn": 1e9,
-    "tỷ": 1e9,
-    "tỉ": 1e9,
-    "trillion": 1e12,
-    "nghìn tỷ": 1e12,
-}
-SCALE_PATTERN = "|".join(re.escape(s) for s in sorted(SCALES, key=len, reverse=True))
-
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100,
-}  # fmt: skip
-WORD_PATTERN = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-_ONES = "one|two|three|four|five|six|seven|eight|nine"
-#: "twenty-five", "forty one": one number written as two words.
-COMPOUND_WORD_TOKEN = re.compile(rf"\b(?P<tens>{_TENS})(?:-|\s)(?P<ones>{_ONES})\b", re.IGNORECASE)
+_either_case = either_case  # the extractor's name for it
+__all__ = ["UNITS", "WORD_NUMBERS", "Quantity", "mask_non_figures", "normalize", "parse_number",
+           "parse_quantity", "read_masked", "render"]  # fmt: skip
 
 #: A number as written: digits with optional separators and a decimal part.
 NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
@@ -105,17 +139,16 @@ ORDINAL = r"st|nd|rd|th"
 #: Scale abbreviations written onto the number ("1.2m", "VND1.5tn", "3bn", "5k"), never spaced.
 ABBREVIATIONS = {"m": 1e6, "k": 1e3, "bn": 1e9, "tn": 1e12}
 #: Letters that may follow digits directly and still leave a figure (not a code like "COVID-19").
-SUFFIXES = r"st|nd|rd|th|m|k|bn|tn|pc"
-#: One numeric token: a number, an optional ordinal suffix or scale abbreviation, scale word and
-#: percent sign.
+SUFFIXES = r"st|nd|rd|th|m|k|bn|tn|pc|x"
+#: One numeric token: a number, an optional ordinal suffix or scale abbreviation, scale word (with
+#: a Vietnamese "rưỡi" or "mốt" after it) and percent sign.
 TOKEN = re.compile(
-    rf"(?=\d)(?:(?<![\w.,])|(?<=VND)|(?<=VNĐ)|(?<=USD))(?P<num>{NUMBER})(?![.,]\d)"
-    rf"(?:(?P<ord>{ORDINAL})|(?P<abbr>m|k|bn|tn))?(?:(?!\w)|(?=pc\b))"
-    rf"(?:\s*(?P<scale>{SCALE_PATTERN})(?!\w))?"
+    rf"(?=\d)(?:(?<![\w.,])|(?<=VND)|(?<=VNĐ)|(?<=USD)|(?<=(?<!\w)x))(?P<num>{NUMBER})(?![.,]\d)"
+    rf"(?:(?P<ord>{ORDINAL})|(?P<abbr>m|k|bn|tn))?(?:(?!\w)|(?=pc\b)|(?=x\b))"
+    rf"(?:\s*(?P<scale>{SCALE_PATTERN})(?!\w)(?:\s+(?P<tail>rưỡi|mốt)(?!\w))?)?"
     rf"(?P<pct>{PERCENT})?",
     re.IGNORECASE,
 )
-WORD_TOKEN = re.compile(rf"\b(?P<word>{WORD_PATTERN})\b", re.IGNORECASE)
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "thứ nhất": 1, "thứ nhì": 2, "thứ hai": 2,
@@ -132,17 +165,13 @@ DENOMINATOR_LINK = re.compile(
     re.IGNORECASE,
 )
 RANGE_LINK = re.compile(r"^\s*(?:-|to|đến|tới)\s*$", re.IGNORECASE)
+#: "between 1.5 and 2 million", "giữa 10 và 20": "and" joins a range only after "between".
+_AND_LINK = re.compile(r"^\s*(?:and|và)\s*$", re.IGNORECASE)
 RANK_WORDS = re.compile(
     r"\b(?:rank(?:s|ed|ing)?|position|place[ds]?|xếp\s+(?:thứ|hạng)|hạng|đứng\s+thứ|top)\b",
     re.IGNORECASE,
 )
 POINT_WORDS = re.compile(r"\b(?:points?|điểm|score[sd]?|scoring)\b", re.IGNORECASE)
-#: Words that make a figure a change rather than a level ("up 66%", but not "up to 90%").
-CHANGE_WORDS = re.compile(
-    r"\b(?:increase[sd]?|decrease[sd]?|(?:up|down)(?!\s+to\b)|rise|rose|fell|grew|growth|higher"
-    r"|lower|tăng|giảm)\b",
-    re.IGNORECASE,
-)
 VND_WORDS = re.compile(r"(?:\bVND\b|\bVNĐ\b|\bdong\b|\bđồng\b|₫)", re.IGNORECASE)
 USD_WORDS = re.compile(r"(?:\$|\bUSD\b|\bdollars?\b|\bđô[\s-]la\b)", re.IGNORECASE)
 #: Letters only Vietnamese writes: a phrase with them is in the Vietnamese number style.
@@ -158,6 +187,8 @@ class Quantity:
     ``value`` is the number itself (for a range, its lower end, with ``upper`` the upper end);
     ``denominator`` the whole, target or group it is stated against ("453,520/495,192",
     "6th out of 63", "82.71/100"); ``percent`` a percentage stated beside a count ("(92%)").
+    ``measure`` is ``"change"`` when the phrase states a difference ("fell 5%", "up 7 places",
+    "doubled"); ``value``, ``upper`` and ``percent`` are then negative for a fall.
 
     Example:
         >>> Quantity(5600.0, "count", "over").qualifier
@@ -170,6 +201,7 @@ class Quantity:
     denominator: float | None = None
     percent: float | None = None
     upper: float | None = None
+    measure: str = "level"
 
 
 def normalize(text: str) -> str:
@@ -240,28 +272,6 @@ def _grouped(raw: str, group: str, decimal: str | None) -> float:
     return float("".join(parts) + (f".{fraction}" if fraction else ""))
 
 
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    value: float
-    ordinal: bool
-    percent: bool
-
-
-def _either_case(words: str) -> str:
-    """A case-sensitive alternation that accepts each word capitalised or in lower case.
-
-    Case-insensitive alternations of many words are slow to scan a report with; a
-    case-sensitive one with a two-letter class at the start is several times faster.
-    """
-    forms = []
-    for phrase in words.split("|"):
-        parts = [f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in phrase.split()]
-        forms.append(r"\s+".join(parts))
-    return "(?-i:" + "|".join(forms) + ")"
-
-
 ORDINAL_WORD_TOKEN = re.compile(
     r"(?<!\w)(?P<word>" + _either_case(ORDINAL_WORD_PATTERN) + r")(?!\w)"
 )
@@ -276,42 +286,69 @@ _TIME_UNIT = (
     r"(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|decades?|quarters?|nights?"
     r"|ngày|tháng|năm|tuần|giờ|phút|quý)"
 )
-_DOC = _either_case(
+_DOC_WORDS = (
     "Project|Directive|Decision|Resolution|Decree|Circular|Plan|Law|Document|Dispatch"
     "|Official Letter|Letter|Notice|Conclusion|Programme|Program|Article|Clause|Chapter"
     "|Item|Section|Form|Instruction|Regulation|Announcement|Report|Đề án|Quyết định"
     "|Nghị quyết|Nghị định|Chỉ thị|Thông tư|Kế hoạch|Công văn|Thông báo"
     "|Kết luận|Điều|Khoản|Chương|Luật|Hướng dẫn|Version|Phiên bản"
 )
+_DOC = _either_case(_DOC_WORDS)
 _SMALL_WORDS = r"(?:one|two|three|four|five)"
-#: Spans that hold digits but are not figures: (kind, pattern). Their digits are masked before
-#: figures are looked for, in a phrase (:func:`parse_quantity`) and in a report
-#: (:func:`helpers.extract.find_figures`).
+#: A digit that starts a word, written so that the pattern begins with the digit: the regular
+#: expression engine then jumps from digit to digit instead of trying every character.
+_AT_DIGIT = r"\d(?<!\w\d)"
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                "dec")  # fmt: skip
+#: Spans that hold digits but are not figures: (kind, pattern[, words]). Their digits are masked
+#: before figures are looked for, in a phrase (:func:`parse_quantity`) and in a report
+#: (:func:`helpers.extract.find_figures`). A pattern that starts with words lists them (in lower
+#: case, one of them in every match): it is not run over a text that holds none, so that the
+#: Vietnamese patterns cost nothing on an English report and the English ones on a Vietnamese one.
 NOT_FIGURES = [
-    ("identifier", rf"\b{_DOC}\s+(?:No\.?\s*|Number\s+|số\s+)?\d[\w/.\-]*"),
-    ("identifier", r"\b(?-i:No|Số)\.?\s*\d[\w/.\-]*"),  # capitalised: "tổng số 34" is a count
+    (
+        "identifier",
+        rf"\b{_DOC}\s+(?:No\.?\s*|Number\s+|số\s+)?\d[\w/.\-]*",
+        *(w.lower() for w in _DOC_WORDS.split("|")),
+    ),
+    # capitalised: "tổng số 34" is a count
+    ("identifier", r"\b(?-i:No|Số)\.?\s*\d[\w/.\-]*", "no", "số"),
     # an index named by its decision: "Chỉ số 766", "Bộ chỉ số 766", "Index 766" (not "chỉ số 0,65")
-    ("identifier", r"\b(?:bộ\s+)?(?:chỉ\s+số|index)\s+\d{3,4}(?![.,]?\d)(?!\s*(?:%|điểm|points?))"),
-    ("identifier", r"\b\d+(?:/\d+)*/[A-ZĐ][\w\-]*"),
-    ("identifier", r"\b\d+/\d+-[A-ZĐ][\w\-]*"),
-    ("date", rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?|,?\s+\d{{4}}\b)"),
+    (
+        "identifier",
+        r"\b(?:bộ\s+)?(?:chỉ\s+số|index)\s+\d{3,4}(?![.,]?\d)(?!\s*(?:%|điểm|points?))",
+        "chỉ số",
+        "index",
+    ),
+    ("identifier", rf"{_AT_DIGIT}\d*(?:/\d+)*/[A-ZĐ][\w\-]*"),
+    ("identifier", rf"{_AT_DIGIT}\d*/\d+-[A-ZĐ][\w\-]*"),
     (
         "date",
-        rf"\b(?:\d{{1,2}}\s*-\s*)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
-        rf"(?:,?\s*\d{{4}})?",
+        rf"\b{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s*\d{{4}})?|,?\s+\d{{4}}\b)",
+        *_MONTH_STEMS,
     ),
-    ("date", r"\b\d{4}-\d{2}-\d{2}\b"),
+    (
+        "date",
+        rf"{_AT_DIGIT}(?:\d?\s*-\s*\d{{1,2}}|\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+        rf"(?:,?\s*\d{{4}})?",
+        *_MONTH_STEMS,
+    ),
+    ("date", rf"{_AT_DIGIT}\d{{3}}-\d{{2}}-\d{{2}}\b"),
     # the same mark twice: "20/11/24", "20.11.2024", but not a score "8.5/10"
-    ("date", r"(?<![\d.,/])\d{1,2}([/.\-])\d{1,2}\1(?:19|20)?\d{2}(?![.,]?\d|/)"),
-    ("date", r"(?<![\d.,/])\d{1,2}/(?:19|20)\d{2}(?![.,]?\d|/)"),
-    ("date", r"\b(?:ngày|tháng|năm|quý)\s+\d{1,4}(?:/\d{1,4}){0,2}"),
+    ("date", r"\d(?<![\d.,/]\d)\d?([/.\-])\d{1,2}\1(?:19|20)?\d{2}(?![.,]?\d|/)"),
+    ("date", r"\d(?<![\d.,/]\d)\d?/(?:19|20)\d{2}(?![.,]?\d|/)"),
+    ("date", r"\b(?:ngày|tháng|năm|quý)\s+\d{1,4}(?:/\d{1,4}){0,2}", "ngày", "tháng", "năm", "quý"),
     ("date", r"\bQ[1-4]\b"),
-    ("year", r"(?<![\d.,])(?:19|20)\d{2}s?(?![.,]?\d|\s*(?:%|percent|million|billion|thousand))"),
-    ("period", rf"(?<![\w.,])\d+(?:[.,]\d+)?\s*-?\s*{_TIME_UNIT}\b"),
-    ("period", r"\b24/7\b"),
+    (
+        "year",
+        r"\d(?<![\d.,]\d)(?:(?<=1)9|(?<=2)0)\d{2}s?"
+        r"(?![.,]?\d|\s*(?:%|percent|million|billion|thousand))",
+    ),
+    ("period", rf"\d(?<![\w.,]\d)\d*(?:[.,]\d+)?\s*-?\s*{_TIME_UNIT}\b"),
+    ("period", r"2(?<!\w2)4/7\b"),
     (
         "ordinal",
-        r"\b\d+(?:st|nd|rd|th)\s+(?:meeting|session|conference|congress|plenum|plenary"
+        rf"{_AT_DIGIT}\d*(?:st|nd|rd|th)\s+(?:meeting|session|conference|congress|plenum|plenary"
         r"|anniversary|edition|phase|round|time|times|year|term|tenure|course|batch"
         r"|national|party|working|regular|thematic|online|annual)\b",
     ),
@@ -319,11 +356,35 @@ NOT_FIGURES = [
         "level",
         rf"\b(?:levels?|mức\s+độ|mức|cấp\s+độ|tier)\s*-?\s*(?:\d+|{_SMALL_WORDS})"
         rf"(?:\s*(?:and|or|,|&|-|to|và|hoặc)\s*(?:levels?\s*)?(?:\d+|{_SMALL_WORDS}))*\b",
+        "level",
+        "mức",
+        "cấp",
+        "tier",
     ),
-    ("time of day", r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w)"),
-    ("code", rf"\b(?!VN[DĐ]\d)[^\W\d_]+-?\d+[\w.]*|\b\d+(?!(?:{SUFFIXES})\b)[^\W\d_]+\w*"),
+    (
+        "time of day",
+        rf"{_AT_DIGIT}(?:\d?[:h]\d{{2}}\b|\d?\s*(?:a\.m\.|p\.m\.|am|pm)(?!\w))",
+    ),
+    # "lần thứ 3", "lần 2": the third or second time, not a multiplier
+    ("ordinal", r"(?-i:lần)(?<!\wlần)\s+(?:thứ\s+)?\d+"),
+    # "phiên họp thứ 4", "kỳ họp thứ 9", "đợt 2": a meeting or a round, not a figure
+    (
+        "ordinal",
+        r"\b(?:phiên(?:\s+họp)?|kỳ\s+họp|hội\s+nghị|đại\s+hội|đợt)\s+(?:thứ\s+)?\d+",
+        *("phiên", "kỳ", "hội", "đợt"),
+    ),
+    # letters glued to digits ("5G", "COVID-19", "C06"), but not "x2", "km2", "m2" or "3x"; found
+    # from the first digit, after letters that start a word
+    (
+        "code",
+        r"\d(?:(?<=[^\W\d_]\d)|(?<=[^\W\d_]-\d))(?<!\bVN[DĐ]\d)(?!(?<=\b(?-i:x)\d)\d?\b)"
+        r"(?!(?<=\bm\d)(?<=[23])\b)(?!(?<=\b[kc]m\d)(?<=[23])\b)\d*[\w.]*",
+    ),
+    ("code", rf"{_AT_DIGIT}\d*(?!(?:{SUFFIXES})\b)[^\W\d_]+\w*"),
 ]
-_NOT_FIGURES = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in NOT_FIGURES]
+_NOT_FIGURES = [
+    (kind, re.compile(pattern, re.IGNORECASE), needs) for kind, pattern, *needs in NOT_FIGURES
+]
 #: Links and file names are found from their marker outwards to the surrounding white space
 #: (a pattern starting with ``\S*`` would be tried at every character of a report).
 _LINK_MARKER = re.compile(r"https?://|www\.|\.html?\b|\.mp4\b|\.jpe?g\b|\.png\b|\.pdf\b|_")
@@ -352,7 +413,10 @@ def mask_non_figures(text: str) -> str:
             if text[i].isdigit():
                 chars[i] = MASK
     near, where = _near_digits(text)
-    for kind, pattern in _NOT_FIGURES:
+    lower = near.lower()
+    for kind, pattern, needs in _NOT_FIGURES:
+        if needs and not any(word in lower for word in needs):
+            continue
         for m in pattern.finditer(near):
             start, end = where(m.start()), where(m.end() - 1) + 1
             found = text[start:end]
@@ -403,42 +467,114 @@ def _near_digits(text: str):
     return near, where
 
 
+class _Token(NamedTuple):
+    """One number of a phrase. ``kind`` is "number" (digits), "word" (a number in words),
+    "fraction" (a fraction in words, ``value`` in percent), "multiplier" ("twice") or
+    "ordinal" ("third"). ``scale`` is the scale word's factor, so that a range can share it;
+    ``sign`` is an explicit "+" or "-" (or "âm", "negative") written before the number;
+    ``changes`` marks a multiplier verb that states a change ("doubled", "halved")."""
+
+    start: int
+    end: int
+    value: float
+    ordinal: bool
+    percent: bool
+    kind: str = "number"
+    scale: float = 1.0
+    sign: int = 0
+    changes: bool = False
+
+
+PERCENT_WORDS = re.compile(rf"(?:{PERCENT})", re.IGNORECASE)
+#: "the first half", "the third quarter": an ordinal that names a period, not a rank.
+_PERIOD_ORDINAL = re.compile(r"[\s\-]+(?:half|halves|quarters?|quý)\b", re.IGNORECASE)
+
+
+#: Letters that every number, fraction, multiplier or ordinal in words holds (in lower case): a
+#: phrase with none of them is not searched for words (most phrases are digits only).
+_WORD_HINT = re.compile(
+    "one|two|thr|fou|fiv|six|sev|eig|nin|ten|ele|twe|thi|fif|for|fty|hund|thous|milli|billi"
+    "|trilli|half|quart|dozen|first|second|twice|doubl|tripl|trebl|quadr|fold|gấp|nhân|phần"
+    "|nửa|thứ|hạng|halv"
+)
+
+
+def _sign_before(text: str, start: int) -> int:
+    """+1 or -1 for a sign written onto the number ("-5%", "(+12%)", "âm 2%"), else 0."""
+    if SIGN_WORD.search(text, max(0, start - 12), start):
+        return -1
+    if start == 0 or text[start - 1] not in "+-":
+        return 0
+    if start >= 2 and not (text[start - 2].isspace() or text[start - 2] in "([:;"):
+        return 0
+    return 1 if text[start - 1] == "+" else -1
+
+
 def _tokens(text: str, lang: str | None) -> list[_Token]:
     found = []
     for m in TOKEN.finditer(text):
         scale_word = (m.group("scale") or "").lower()
         abbr = (m.group("abbr") or "").lower()
-        scale = SCALES.get(scale_word, 1.0) * ABBREVIATIONS.get(abbr, 1.0)
+        scale = SCALES.get(" ".join(scale_word.split()), 1.0) * ABBREVIATIONS.get(abbr, 1.0)
         number = parse_number(m.group("num"), lang, bool(scale_word or abbr or m.group("pct")))
+        number += SCALE_TAILS.get((m.group("tail") or "").lower(), 0.0)
         # 4.03 × 10⁶ is 4030000.000000001 in binary floating point: round the scaled value.
         value = round(number * scale, 6) if scale > 1 else number
-        found.append(_Token(m.start(), m.end(), value, bool(m.group("ord")), bool(m.group("pct"))))
+        found.append(
+            _Token(m.start(), m.end(), value, bool(m.group("ord")), bool(m.group("pct")),
+                   scale=scale, sign=_sign_before(text, m.start()))
+        )  # fmt: skip
     taken = [(t.start, t.end) for t in found]
-    for m in COMPOUND_WORD_TOKEN.finditer(text):
-        value = WORD_NUMBERS[m.group("tens").lower()] + WORD_NUMBERS[m.group("ones").lower()]
-        taken.append((m.start(), m.end()))
-        found.append(_Token(m.start(), m.end(), value, False, False))
-    for pattern, table, ordinal in (
-        (ORDINAL_WORD_TOKEN, ORDINAL_WORDS, True),
-        (WORD_TOKEN, WORD_NUMBERS, False),
-    ):
-        for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            found.append(_Token(m.start(), m.end(), table[m.group("word").lower()], ordinal, False))
+
+    def free(m: re.Match) -> bool:
+        return not any(a < m.end() and m.start() < b for a, b in taken)
+
+    if not _WORD_HINT.search(text.lower()):
+        return sorted(found, key=lambda t: t.start)  # no number, fraction or rank in words
+    for m in MULTIPLIER.finditer(text):
+        if free(m):
+            factor, changes = multiplier_value(m.group(0))
+            taken.append(m.span())
+            found.append(_Token(*m.span(), factor, False, False, "multiplier", changes=changes))
+    for m in WORD_NUMBER.finditer(text):
+        if not free(m):
+            continue
+        value = word_number_value(m.group(0))
+        scale_word = WORD_SCALE_END.search(m.group(0))
+        scale = WORD_SCALES[scale_word.group(0).lower()] if scale_word else 1.0
+        pct = PERCENT_WORDS.match(text, m.end())
+        end = pct.end() if pct else m.end()
+        taken.append((m.start(), end))
+        found.append(_Token(m.start(), end, value, False, bool(pct), "word", scale))
+    for m in FRACTION.finditer(text):
+        if free(m) and not is_period_fraction(text, *m.span()):
+            numerator, denominator = fraction_value(m.group(0))
+            taken.append(m.span())
+            found.append(
+                _Token(*m.span(), 100 * numerator / denominator, False, False, "fraction")
+            )
+    for m in ORDINAL_WORD_TOKEN.finditer(text):
+        if free(m) and not _PERIOD_ORDINAL.match(text, m.end()):
+            taken.append(m.span())
+            found.append(_Token(*m.span(), ORDINAL_WORDS[m.group("word").lower()], True, False,
+                                "ordinal"))  # fmt: skip
     return sorted(found, key=lambda t: t.start)
 
 
-def _qualifier(text: str, first: int) -> str:
+_QUALIFIER = re.compile(rf"(?<!\w)({QUALIFIER_PATTERN})(?!\w)", re.IGNORECASE)
+
+
+def _qualifier(text: str, first: int) -> tuple[str, str]:
+    """The qualifier of the number at ``first``: canonical form and the words as written."""
     before = text[:first]
-    found = list(re.finditer(rf"(?<!\w)({QUALIFIER_PATTERN})(?!\w)", before, re.IGNORECASE))
+    found = list(_QUALIFIER.finditer(before))
     if not found:
-        return "exact"
+        return "exact", ""
     last = found[-1]
     if len(before[last.end() :].split()) > 2:  # too far from the number to qualify it
-        return "exact"
-    return QUALIFIERS[last.group(1).lower()]
+        return "exact", ""
+    written = " ".join(last.group(1).lower().split())
+    return QUALIFIERS[written], written
 
 
 def _whole(x: float) -> bool:
@@ -455,18 +591,30 @@ def parse_quantity(text: str, unit_hint: str | None = None, lang: str | None = N
     dates, identifiers or service levels inside the phrase ("15 Project 06 models", "704.828
     tài khoản mức 2") are not figures and are passed over.
 
+    Each class of tricky phrase is read in full or refused, as the module documentation sets
+    out: vague amounts are refused; a range shares its scale word; a rise or fall is signed,
+    with ``measure="change"``; a fraction in words is a percent; a multiplier has the unit
+    ``times`` and a change of rank the unit ``places``; other currencies and units of measure
+    keep their own unit (``GBP``, ``ha``, ...).
+
     Raises:
-        ValueError: naming the text, when it holds no number, several unrelated numbers, or an
-            ambiguous one.
+        ValueError: naming the text and what was not understood: no number, several unrelated
+            numbers, an ambiguous one, a vague amount, an ambiguous unit or direction.
 
     Example:
         >>> q = parse_quantity("ranking 6th out of 63")
         >>> q.unit, q.value, q.denominator
         ('rank', 6.0, 63.0)
         >>> parse_quantity("nearly 15 billion VND")
-        Quantity(value=15000000000.0, unit='VND', qualifier='nearly', denominator=None, percent=None, upper=None)
+        Quantity(value=15000000000.0, unit='VND', qualifier='nearly', denominator=None, percent=None, upper=None, measure='level')
         >>> parse_quantity("34.3% (12,163/35,470 beneficiaries)").percent
         34.3
+        >>> [parse_quantity(p).value for p in ("fell 5%", "một phần ba", "gấp 3 lần")]
+        [-5.0, 33.333333333333336, 3.0]
+        >>> parse_quantity("vài trăm hộ")
+        Traceback (most recent call last):
+        ...
+        ValueError: cannot read 'vài trăm hộ': 'vài trăm' is a vague amount, with no point value
     """  # noqa: E501
     if unit_hint is not None and unit_hint not in UNITS:
         raise ValueError(f"unknown unit hint {unit_hint!r} (one of {', '.join(UNITS)})")
@@ -492,6 +640,9 @@ def read_masked(
         5600.0
     """
     shown = masked if text is None else text
+    vague = vague_words(masked)
+    if vague:
+        raise ValueError(f"cannot read {shown!r}: {vague!r} is a vague amount, with no point value")
     try:
         tokens = _tokens(masked, lang)
     except ValueError as exc:
@@ -518,6 +669,43 @@ class _Group:
     denominator: float | None = None
     upper: float | None = None
     percent: bool = False
+    upper_token: _Token | None = None
+
+
+def _range_link(text: str, head: _Token, link: str) -> bool:
+    if RANGE_LINK.match(link):
+        return True
+    opened = RANGE_START.search(text[: head.start])
+    between = opened is not None and opened.group("word").lower() in ("between", "giữa")
+    return bool(_AND_LINK.match(link) and between)
+
+
+def _range(text: str, head: _Token, nxt: _Token) -> _Token:
+    """The lower end of the range ``head``–``nxt``, on the upper end's scale when only the upper
+    end names one ("1.5-2 million": 1.5 million)."""
+    if head.percent and not nxt.percent:
+        raise ValueError("a range must have the same unit on both ends")
+    if CHANGE_FROM.search(text[: head.start]):
+        raise ValueError("a change from one level to another is two figures, not a range")
+    lower = head
+    if (
+        head.scale == nxt.scale == 1
+        and not nxt.percent
+        and head.value < 1000 <= nxt.value
+        and nxt.value / 10 <= head.value * 1000 <= nxt.value
+    ):
+        raise ValueError(
+            f"'{head.value:g}' may share the thousands of '{nxt.value:g}': write both ends in full"
+        )
+    if nxt.scale != 1 and head.scale == 1 and head.kind in ("number", "word"):
+        lower = head._replace(value=round(head.value * nxt.scale, 6))
+    elif head.scale != 1 and nxt.scale == 1 and not nxt.percent:
+        raise ValueError("the upper end of a range has no scale word while the lower end has one")
+    if lower.value > nxt.value:
+        raise ValueError(
+            f"the ends of the range do not fit ({lower.value:g} is above {nxt.value:g})"
+        )
+    return lower
 
 
 def _groups(text: str, tokens: list[_Token]) -> list[_Group]:
@@ -529,65 +717,195 @@ def _groups(text: str, tokens: list[_Token]) -> list[_Group]:
         if rest:
             link = text[head.end : rest[0].start]
             nxt = rest[0]
-            if DENOMINATOR_LINK.match(link) and not nxt.percent and not head.percent:
+            plain = head.kind in ("number", "word") and nxt.kind in ("number", "word")
+            if head.kind == "fraction" and DENOMINATOR_LINK.match(link):
+                raise ValueError(
+                    "a fraction in words of a stated number: give the count or the percent"
+                )
+            whole = head.kind in ("number", "word", "ordinal") and nxt.kind in ("number", "word")
+            if whole and DENOMINATOR_LINK.match(link) and not nxt.percent and not head.percent:
                 group.denominator, group.end = nxt.value, nxt.end
                 rest.pop(0)
-            elif RANGE_LINK.match(link) and nxt.value >= head.value and not nxt.ordinal:
-                if head.percent and not nxt.percent:
-                    raise ValueError("a range must have the same unit on both ends")
+            elif plain and not nxt.ordinal and _range_link(text, head, link):
+                group.head = _range(text, head, nxt)
                 group.upper, group.end, group.percent = nxt.value, nxt.end, nxt.percent
+                group.upper_token = nxt
                 rest.pop(0)
         groups.append(group)
     return groups
 
 
+def _direction(text: str, group: _Group, qualifier: str) -> tuple[int, bool]:
+    """(sign, change) of the figure: +1 for a rise, -1 for a fall, 0 for a level; ``change`` is
+    True when the figure states a difference.
+
+    The cues: a sign written onto the number, a multiplier verb ("doubled"), the nearest rise or
+    fall word before the number (unless "to", "from", "lên", "còn"... stand between: then the
+    number is a level), "up"/"down" right before it, a comparative or noun after it ("5% lower",
+    "a 5% drop"), and a Vietnamese comparative with "so với" after the number.
+    """
+    first = group.head
+    cues: list[int] = []
+    if first.sign:
+        cues.append(first.sign)
+    if first.changes:
+        cues.append(1)
+    before = text[: first.start]
+    words = list(DIRECTION_BEFORE.finditer(before))
+    if words:
+        m = words[-1]
+        gap = before[m.end() :]
+        if m.group("updown"):
+            if UPDOWN_GAP.match(gap) and not PHRASAL_VERB.search(before[: m.start()]):
+                cues.append(1 if m.group("updown").lower() == "up" else -1)
+        elif first.sign and m.group("rise") and RATE_WORDS.fullmatch(m.group("rise")):
+            pass  # "growth of -2%", "tăng trưởng âm 2%": the sign says it
+        elif not LEVEL_MARK.search(gap):
+            cues.append(1 if m.group("rise") else -1)
+    if qualifier in COMPARATIVES and COMPARED.match(text, group.end):
+        cues.append(COMPARATIVES[qualifier])
+    after = DIRECTION_AFTER.match(text, _after_units(text, group.end))
+    if after:
+        rise = after.group("rise") or after.group("rise_next") or after.group("rise_noun")
+        cues.append(1 if rise else -1)
+    if len(set(cues)) > 1:
+        raise ValueError("the phrase states both a rise and a fall")
+    return (cues[0] if cues else 0), bool(cues)
+
+
+def _after_units(text: str, end: int) -> int:
+    """Where the words after a number begin, past a multiplier or unit written after it."""
+    for pattern in (TIMES_AFTER, PLACES_AFTER, MEASURE_AFTER, FOREIGN_AFTER):
+        m = pattern.match(text, end)
+        if m:
+            return m.end()
+    return end
+
+
+def _plain(words: str) -> str:
+    return " ".join(words.replace("-", " ").split())
+
+
+_CURRENCY_CODES = {_plain(written): code for written, code in CURRENCIES.items()}
+
+
+def _foreign_currency(text: str, group: _Group) -> str | None:
+    """The ISO code of a currency other than VND and USD in the phrase, if any."""
+    m = FOREIGN_CURRENCY.search(text) or FOREIGN_AFTER.match(text, group.end)
+    if not m:
+        return None
+    code = _CURRENCY_CODES.get(_plain(m.group(0)))
+    if code is None or "/" in code:
+        raise ValueError(f"{m.group(0)!r} may be more than one currency")
+    rest = text[: m.start()] + text[m.end() :]
+    if VND_WORDS.search(rest) or USD_WORDS.search(rest):
+        raise ValueError("two currencies in one phrase")
+    return code
+
+
+def _unit(text: str, group: _Group, unit_hint: str | None, change: bool) -> str:
+    first = group.head
+    if first.kind == "fraction":
+        return "percent"
+    if group.percent:
+        return "percent"
+    if first.kind == "multiplier" or (
+        first.kind in ("number", "word")
+        and (TIMES_AFTER.match(text, group.end) or TIMES_BEFORE.search(text[: first.start]))
+    ):
+        return "times"
+    if AMBIGUOUS_MONEY.search(text):
+        raise ValueError("'pounds' may be money (GBP) or weight: say 'pounds sterling' or '£'")
+    currency = _foreign_currency(text, group)
+    if currency:
+        return currency
+    measure = MEASURE_AFTER.match(text, group.end)
+    if measure and re.match(r"\s*(?:/|per\b|mỗi\b|trên\s+(?:một|mỗi)\b)", text[measure.end() :]):
+        raise ValueError(f"a rate ({measure.group(0).strip()} per ...), not an amount")
+    if measure:
+        return MEASURES[" ".join(measure.group(0).split())]
+    stray = MEASURE_ANYWHERE.search(text)
+    if stray:
+        raise ValueError(f"the unit {stray.group(0)!r} is not attached to the number")
+    if METRE_OR_MILLION.match(text, group.end):
+        raise ValueError("'m' after a number may be metres or a million")
+    if VND_WORDS.search(text):
+        return "VND"
+    if USD_WORDS.search(text):
+        return "USD"
+    if change and PLACES_AFTER.match(text, group.end):
+        return "places"
+    has_rank_word = bool(RANK_WORDS.search(text))
+    if first.ordinal or (has_rank_word and unit_hint in (None, "rank")):
+        return "rank"
+    if POINT_WORDS.search(text) or (group.denominator == 100 and unit_hint == "points"):
+        return "points"
+    if unit_hint in ("rank", "points"):
+        return unit_hint
+    return "count"
+
+
 def _interpret(text: str, tokens: list[_Token], unit_hint: str | None) -> Quantity:
     groups = _groups(text, tokens)
-    percent = None
+    percent_token = None
     if len(groups) == 2:
-        # A count (or fraction) with its share beside it, in either order:
+        # A count (or fraction) with its share beside it in brackets, in either order:
         # "453,520/495,192 records (92%)", "34.3% (12,163/35,470 beneficiaries)".
-        shares = [g for g in groups if g.percent and g.upper is None]
-        counts = [g for g in groups if not g.percent and not g.head.ordinal]
+        shares = [g for g in groups if g.percent and g.upper is None and g.head.kind != "fraction"]
+        counts = [g for g in groups if not g.percent and g.head.kind in ("number", "word")
+                  and not g.head.ordinal]  # fmt: skip
         a, b = groups
         between = text[a.end : b.head.start]
-        if len(shares) == 1 and len(counts) == 1 and not CHANGE_WORDS.search(between):
-            percent = shares[0].head.value
+        bracketed = "(" in between  # "70,777 beneficiaries (59.6%)", not "40 and 45 percent"
+        if (
+            len(shares) == 1
+            and len(counts) == 1
+            and bracketed
+            and not DIRECTION_BEFORE.search(between)
+        ):
+            percent_token = shares[0].head
             groups = counts
     if len(groups) > 1:
         raise ValueError("more than one figure in the phrase")
     group = groups[0]
     first = group.head
-    qualifier = _qualifier(text, first.start)
+    qualifier, written = _qualifier(text, first.start)
+    if qualifier == "exact" and text[group.end : group.end + 1] == "+":
+        qualifier = "at least"  # "100+", "5,000+ accounts"
+    sign, change = _direction(text, group, written)
+    if written in COMPARATIVES and change:
+        qualifier = "exact"  # "cao hơn 5% so với": the comparative said the direction
+    unit = _unit(text, group, unit_hint, change)
     denominator, upper = group.denominator, group.upper
-    has_rank_word = bool(RANK_WORDS.search(text))
-    if group.percent:
-        unit = "percent"
-    elif VND_WORDS.search(text):
-        unit = "VND"
-    elif USD_WORDS.search(text):
-        unit = "USD"
-    elif first.ordinal or (has_rank_word and unit_hint in (None, "rank")):
-        unit = "rank"
-    elif POINT_WORDS.search(text) or (denominator == 100 and unit_hint == "points"):
-        unit = "points"
-    elif unit_hint in ("rank", "points"):
-        unit = unit_hint
-    else:
-        unit = "count"
+    if unit == "rank" and change:
+        raise ValueError("a change of rank is stated in places ('up 3 places'), not as a rank")
+    if unit == "times" and sign < 0:
+        raise ValueError("a fall by a multiple ('3 times lower') is ambiguous: state the level")
+    if change and denominator is not None:
+        # every share, target and completion table reads value/denominator as a level
+        raise ValueError("a rise or fall stated against a whole ('up 5/10'): state the level")
     if unit == "rank" and (not _whole(first.value) or first.value < 1):
         raise ValueError("a rank must be a whole number of at least 1")
     if denominator is not None and denominator == 0:
         raise ValueError("a denominator of zero")
     if unit == "rank" and denominator is not None and first.value > denominator:
         raise ValueError("a rank below the bottom of its group")
+    if percent_token is not None and percent_token.sign and not change:
+        raise ValueError("a signed percent beside a level ('(-3%)') may be a change: say which")
+    value = float(first.value)
+    percent = None
+    if percent_token is not None:  # "fell 5,000 (3%)": the share falls with the figure
+        percent = float(percent_token.value) * (percent_token.sign or (-1 if sign < 0 else 1))
+    if sign < 0:
+        value, upper = (-upper, -value) if upper is not None else (-value, None)
     return Quantity(
-        value=float(first.value),
+        value=value,
         unit=unit,
         qualifier=qualifier,
         denominator=None if denominator is None else float(denominator),
-        percent=None if percent is None else float(percent),
+        percent=percent,
         upper=None if upper is None else float(upper),
+        measure="change" if change else "level",
     )
 
 
