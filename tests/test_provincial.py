@@ -105,17 +105,23 @@ def test_validation_on_the_data_meets_the_target(obs):
 
 
 def test_cli_prints_estimates_a_blank_line_and_the_validation(obs, capsys):
-    out = subprocess.run([sys.executable, "-m", "helpers.provincial", "--csv"], check=True,
-                         capture_output=True, text=True).stdout
+    provincial.main(["--csv"])
+    out = capsys.readouterr().out
     first, second = out.split("\n\n")
     estimates = pd.read_csv(pd.io.common.StringIO(first))
     validation = pd.read_csv(pd.io.common.StringIO(second))
     assert list(estimates.columns) == provincial.ESTIMATE_COLUMNS
     assert estimates["province"].nunique() == 63
     assert list(validation.columns) == ["method", "mae", "coverage"]
-    # deterministic to the printed precision: this process computes the same text
+    # deterministic to the printed precision: the same text again
     provincial.main(["--csv"])
     assert capsys.readouterr().out == out
+
+
+def test_the_module_runs_as_a_command():
+    done = subprocess.run([sys.executable, "-m", "helpers.provincial", "--help"], check=True,
+                          capture_output=True, text=True)  # fmt: skip
+    assert "--csv" in done.stdout
 
 
 def test_province_page_table(obs):

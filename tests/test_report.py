@@ -3,6 +3,7 @@ reader-friendly chapters and pages, numbered figures with their data, a valid da
 citation file.
 """
 
+import functools
 import html.parser
 import re
 import subprocess
@@ -35,6 +36,7 @@ class _Page(html.parser.HTMLParser):
             self.sources.append(attrs["href"])
 
 
+@functools.cache
 def _parse(path: Path) -> _Page:
     page = _Page()
     page.feed(path.read_text(encoding="utf-8"))

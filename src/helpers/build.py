@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import io
 import sys
 from dataclasses import dataclass, field
@@ -115,6 +116,16 @@ class BuildResult:
 
 def _place(row: pd.Series) -> dict[str, str]:
     """Province columns for a figure row; raises KeyError naming the unknown place."""
+    return dict(_place_of(row["geography"], row["province"]))
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_of(geography: str, province: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_resolve_place(geography, province).items())
+
+
+def _resolve_place(geography: str, province: str) -> dict[str, str]:
+    row = {"geography": geography, "province": province}
     if row["geography"] == "post2025":
         unit = provinces.resolve_unit_2025(row["province"])
         slug = provinces.normalize(unit).replace(" ", "-")
