@@ -81,3 +81,17 @@ def test_write_pages_writes_provinces_their_units_and_charts(tmp_path):
     assert charts == {name for page in written["provinces"] for name in page.figures}
     assert "05-profile-hai-duong" in charts
     assert not list((tmp_path / "figures").glob("*.png"))  # pages show the SVG only
+
+
+def test_province_page_shows_where_the_model_places_it(obs, table):
+    from helpers import provincial
+
+    est = provincial.estimates(obs)
+    with_reports = pages.province_page(obs, "30", table=table,
+                                       estimates=est[est["province_code"].eq("30")])  # fmt: skip
+    assert "## Where the provincial model places it" in with_reports.markdown
+    assert "of the province's own reports" in with_reports.markdown
+    without = est[est["n_reported"].eq(0)]["province_code"].iloc[0]
+    page = pages.province_page(obs, without, table=table,
+                               estimates=est[est["province_code"].eq(without)])  # fmt: skip
+    assert "no report of its own" in page.markdown

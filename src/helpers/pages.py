@@ -184,11 +184,53 @@ def _figure_block(name: str, alt: str, caption: str) -> str:
     )
 
 
+def model_section(rows: pd.DataFrame) -> list[str]:
+    """Markdown lines: where the provincial model of chapter 3 places the province.
+
+    ``rows`` are the province's rows of :func:`helpers.provincial.estimates`.
+
+    Example:
+        >>> rows = pd.DataFrame({"indicator": ["online_applications"], "estimate": [60.4],
+        ...                      "lower": [20.7], "upper": [89.9], "n_reported": [0]})
+        >>> "no report of its own" in "\n".join(model_section(rows))
+        True
+    """
+    from helpers import provincial
+
+    names = dataset.load_indicators()["name"].to_dict() | {provincial.EID: provincial.EID_NAME}
+    own = int(rows["n_reported"].iloc[0]) if len(rows) else 0
+    basis = (
+        f"It rests on {own} of the province's own reports, pooled with the other provinces'"
+        if own
+        else "The province made no report of its own that the model can use, so each estimate "
+        "rests on the other provinces' reports and on its standing with citizens (PAPI) and "
+        "experts (DTI), and the intervals are wide to say so"
+    )
+    frame = pd.DataFrame({
+        "Indicator": rows["indicator"].map(names).fillna(rows["indicator"]),
+        "Estimate, end of 2024": rows["estimate"],
+        "80% interval": [f"{formatting.percent(lo)} to {formatting.percent(hi)}"
+                         for lo, hi in zip(rows["lower"], rows["upper"], strict=True)],
+    }).sort_values(["Indicator"], kind="stable")  # fmt: skip
+    return [
+        "## Where the provincial model places it",
+        "",
+        "The multilevel model of the provincial-progress chapter estimates, for every province, "
+        "the share each indicator would show in a report at the end of 2024, with an 80% "
+        f"interval for such a report. {basis}.",
+        "",
+        tables.html(frame, formats={"Estimate, end of 2024": "percent"}),
+        "",
+    ]
+
+
 def province_page(obs: pd.DataFrame, code: str, figure_dir: Path | None = None,
-                  table: pd.DataFrame | None = None) -> Page:  # fmt: skip
+                  table: pd.DataFrame | None = None,
+                  estimates: pd.DataFrame | None = None) -> Page:  # fmt: skip
     """The page of one province; its chart is written into ``figure_dir`` when given.
 
-    ``table`` is :func:`facts` of ``obs`` (computed when not given).
+    ``table`` is :func:`facts` of ``obs`` (computed when not given); ``estimates`` are the
+    province's rows of :func:`helpers.provincial.estimates` (no model section without them).
 
     Example:
         >>> from helpers import dataset
@@ -222,6 +264,8 @@ def province_page(obs: pd.DataFrame, code: str, figure_dir: Path | None = None,
         shown = {c: c for c in table.columns if c != "URL"}
         parts += ["## Every figure, with its source", "",
                   tables.html(table, columns=shown, links={"Source": "URL"}), ""]  # fmt: skip
+    if estimates is not None and len(estimates):
+        parts += model_section(estimates)
     dti = dti_table(obs, code)
     if len(dti):
         parts += ["## Digital Transformation Index", "",
@@ -299,12 +343,12 @@ def unit_page(obs: pd.DataFrame, unit: str, table: pd.DataFrame | None = None) -
 _WORKER: dict[str, pd.DataFrame] = {}
 
 
-def _province_job(args: tuple[str, str]) -> Page:
-    code, figure_dir = args
+def _province_job(args: tuple[str, str, pd.DataFrame]) -> Page:
+    code, figure_dir, estimates = args
     if not _WORKER:  # once per worker process
         _WORKER["obs"] = dataset.load_observations()
         _WORKER["facts"] = facts(_WORKER["obs"])
-    return province_page(_WORKER["obs"], code, Path(figure_dir), _WORKER["facts"])
+    return province_page(_WORKER["obs"], code, Path(figure_dir), _WORKER["facts"], estimates)
 
 
 def write_pages(out_dir: Path, workers: int = 2,
@@ -321,8 +365,12 @@ def write_pages(out_dir: Path, workers: int = 2,
     out_dir = Path(out_dir)
     figure_dir = out_dir / "figures"
     figure_dir.mkdir(parents=True, exist_ok=True)
+    from helpers import provincial
+
     codes = list(provinces.table().index) if codes is None else list(codes)
-    jobs = [(code, str(figure_dir)) for code in codes]
+    obs = dataset.load_observations()
+    model = provincial.estimates(obs)
+    jobs = [(code, str(figure_dir), model[model["province_code"].eq(code)]) for code in codes]
     if workers > 1:
         # Fresh interpreters, not forks: the parent may hold kernel-client threads.
         context = multiprocessing.get_context("spawn")
@@ -330,7 +378,6 @@ def write_pages(out_dir: Path, workers: int = 2,
             pages = list(pool.map(_province_job, jobs, chunksize=4))
     else:
         pages = [_province_job(job) for job in jobs]
-    obs = dataset.load_observations()
     table = facts(obs)
     wanted = {provinces.unit_2025(code) for code in codes}
     units = [unit_page(obs, unit, table) for unit in provinces.units_2025() if unit in wanted]
