@@ -192,7 +192,7 @@ def model_section(rows: pd.DataFrame) -> list[str]:
     Example:
         >>> rows = pd.DataFrame({"indicator": ["online_applications"], "estimate": [60.4],
         ...                      "lower": [20.7], "upper": [89.9], "n_reported": [0]})
-        >>> "no report of its own" in "\n".join(model_section(rows))
+        >>> "no report of its own" in " ".join(model_section(rows))
         True
     """
     from helpers import provincial
