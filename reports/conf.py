@@ -30,7 +30,7 @@ exclude_patterns = ["**.ipynb_checkpoints"]
 suppress_warnings = ["mystnb.unknown_mime_type"]
 
 html_theme = "sphinx_book_theme"
-html_title = project
+html_title = citation.short_title(CFF)
 html_static_path = [str(HERE / "_static")]
 html_css_files = ["datatables/dt_bundle.css", "p06.css"]
 html_js_files = ["datatables/dt_source.js", "p06.js"]

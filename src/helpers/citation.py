@@ -30,6 +30,16 @@ def load(path: Path = CFF) -> dict:
     return data
 
 
+def short_title(cff: dict) -> str:
+    """The title up to its colon, for headings and the browser tab.
+
+    Example:
+        >>> short_title({"title": "Project 06: a dataset"})
+        'Project 06'
+    """
+    return cff["title"].split(":")[0].strip()
+
+
 def author_names(cff: dict) -> str:
     """Authors as one string: persons as "Given Family", entities by name, joined by "and".
 

@@ -152,8 +152,11 @@ def index_page(obs: pd.DataFrame, chapters: list[Path], toctrees: str) -> str:
              for code in provinces.table().index}  # fmt: skip
     with_figures = len(counts)
     newest = obs["as_of_end"].max()
+    subtitle = cff["title"].split(":", 1)[1].strip() if ":" in cff["title"] else ""
     return "\n".join([
-        f"# {cff['title']}",
+        f"# {citation.short_title(cff)}",
+        "",
+        f"*{subtitle[:1].upper() + subtitle[1:]}.*" if subtitle else "",
         "",
         abstract,
         "",
