@@ -134,3 +134,9 @@ def test_figures_table_is_shown_without_its_url_column(obs):
     assert list(shown) == [c for c in table.columns if c != "URL"]
     assert pages.FIGURES_SHOWN["links"] == {"Source": "URL"}
 
+
+def test_figures_table_names_audit_flags_in_words(obs):
+    table = pages.figures_table(obs, "30")
+    raised = obs[obs["province_code"].eq("30") & obs["flag_date_inferred"]]
+    assert len(raised) and table["Flags"].str.contains("Date inferred").sum() > 0
+    assert not table["Flags"].str.contains("_").any()  # no code names such as date_inferred

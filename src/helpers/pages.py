@@ -158,8 +158,14 @@ def summary_text(row: pd.Series) -> str:
     return text
 
 
+def _flags_in_words(flags: str) -> str:
+    names = [summary.FLAG_NAMES.get(flag, flag) for flag in flags.split(";") if flag]
+    return ", ".join(names)
+
+
 def figures_table(obs: pd.DataFrame, code: str) -> pd.DataFrame:
-    """Every Project 06 figure on a province, newest first, with headers in words.
+    """Every Project 06 figure on a province, newest first, with headers and audit flags in
+    words ("Date inferred").
 
     Example:
         >>> from helpers import dataset
@@ -180,7 +186,7 @@ def figures_table(obs: pd.DataFrame, code: str) -> pd.DataFrame:
                 f"{publisher} ({formatting.period_label(published)})"
                 for publisher, published in zip(rows["publisher"], rows["published"], strict=True)
             ],
-            "Flags": rows["flags"].fillna("").str.replace(";", ", "),
+            "Flags": rows["flags"].fillna("").map(_flags_in_words),
             "URL": rows["source_url"],
         }
     ).reset_index(drop=True)
