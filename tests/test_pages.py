@@ -123,6 +123,7 @@ def test_a_province_without_shares_gets_a_dated_note_instead(obs):
         if profile.shares().empty:
             chart = pages.share_chart(profile)
             assert chart.data.empty and chart.data_date == "no share reported"
+            assert chart.alt.startswith("An empty chart")
             assert f"{chart.name}" not in pages.province_page(obs, code).figures
             return
     pytest.skip("every province reported a share")

@@ -262,6 +262,8 @@ def share_chart(profile: Profile) -> ShareChart:
         alt=(
             f"Dot chart of the {len(shares)} Project 06 shares reported for {profile.name}, "
             f"by the date each describes and by indicator."
+            if len(shares)
+            else f"An empty chart: no Project 06 share was found for {profile.name}."
         ),
         caption=f"{profile.name}: Project 06 shares by the date they describe.",
     )
