@@ -118,3 +118,87 @@ def test_the_command_prints_the_scores_by_language_as_csv(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("extractor,language,passages,figures")
     assert [line.split(",")[1] for line in lines[1:]] == ["English", "Vietnamese"]
+
+
+# --- the tables of chapter 6 ------------------------------------------------------------------
+
+
+def _two_passages(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "- id: x1\n  text: On May 9 it reached 92% and 5,600 cards in 2024.\n"
+        "  figures:\n    - {text: '92%', value: 92, unit: percent}\n"
+        "    - {text: '5,600', value: 5600}\n"
+        "  non_figures:\n    - {text: 'May 9', kind: date}\n    - {text: '2024', kind: year}\n"
+        "- id: x2\n  lang: vi\n  text: Số hồ sơ giảm 5% so với năm 2023.\n"
+        "  figures:\n    - {text: 'giảm 5%', value: -5, unit: count}\n"
+        "  non_figures:\n    - {text: '2023', kind: year}\n",
+        encoding="utf-8",
+    )
+    return ev.load_passages(path)
+
+
+def test_label_counts_put_figures_first_then_the_commonest_kinds(tmp_path):
+    table = ev.label_counts(_two_passages(tmp_path))
+    # figures: 2 English + 1 Vietnamese; years: 1 + 1; the date: 1 English
+    assert table.values.tolist() == [
+        [ev.KINDS["figure"], 2, 1],
+        [ev.KINDS["year"], 1, 1],
+        [ev.KINDS["date"], 1, 0],
+    ]
+
+
+def test_label_counts_add_up_to_every_label(passages):
+    table = ev.label_counts(passages)
+    for code, language in ev.LANGUAGES.items():
+        chosen = [p for p in passages if p.language == code]
+        assert table[language].sum() == sum(len(p.figures) + len(p.non_figures) for p in chosen)
+    assert table["kind"].is_unique and not table["kind"].isin(ev.KINDS).any()  # all in words
+
+
+def test_error_examples_keep_the_first_of_each_kind_per_language(tmp_path):
+    passages = _two_passages(tmp_path)
+    # x1: 92% right, 5,600 missed, the year returned; x2 (Vietnamese): "giảm 5%" missed
+    wrong = lambda text, lang=None: pd.DataFrame(  # noqa: E731
+        [(20, 23, 92.0), (43, 47, 2024.0)] if "May" in text else [],
+        columns=["start", "end", "value"])  # fmt: skip
+    table = ev.error_examples(passages, wrong, per_kind=1)
+    rows = table[["passage", "language", "problem", "label", "read"]].fillna("-").values.tolist()
+    assert rows == [
+        ["x1", "English", ev.MISSED, "5,600", "-"],
+        ["x1", "English", ev.WRONG, "-", "2,024"],
+        ["x2", "Vietnamese", ev.MISSED, "-5", "-"],
+    ]
+
+
+def test_departures_list_readings_that_differ_from_their_label(tmp_path):
+    table = ev.departures(_two_passages(tmp_path))
+    # "giảm 5%" is a fall of 5 percent: right value, but its label says count
+    assert table[["passage", "language", "problem", "label", "read"]].values.tolist() == [
+        ["x2", "Vietnamese", "unit read otherwise", "count", "percent"]
+    ]
+
+
+def test_departures_are_empty_on_the_evaluation_set(passages):
+    assert ev.departures(passages).empty
+
+
+def test_speeds_time_each_compared_extractor_on_its_text(tmp_path):
+    passages = _two_passages(tmp_path)
+    table = ev.speeds(passages, size=1_000, min_seconds=0.01)
+    assert table["extractor"].tolist() == list(ev.COMPARED)
+    one = len("\n\n".join(p.text for p in passages).encode("utf-8"))
+    assert table["kilobytes"].iloc[1] == one / 1000  # quantulum3 reads the passages once
+    assert table["kilobytes"].iloc[0] >= 1.0  # ours about 1,000 characters or more
+    assert (table["mb_per_s"] > 0).all()
+
+
+def test_the_score_chart_data_has_one_row_per_bar(passages):
+    from helpers import figures
+
+    scores = ev.scores_by_language(passages, ev.COMPARED)
+    data = figures.extraction_scores_data(scores)
+    assert len(data) == 2 * 2 * 3  # languages x extractors x measures
+    english = data[data["Language"].eq("English") & data["Extractor"].eq("Project extractor")]
+    assert english["Share (0 to 1)"].tolist() == [1.0, 1.0, 0.0]
+    assert set(data["Labelled figures"]) == set(scores["figures"])

@@ -95,3 +95,63 @@ def test_province_page_shows_where_the_model_places_it(obs, table):
     page = pages.province_page(obs, without, table=table,
                                estimates=est[est["province_code"].eq(without)])  # fmt: skip
     assert "no report of its own" in page.markdown
+
+
+def test_heading_opens_the_page_with_names_region_unit_and_summary(obs, table):
+    from helpers.profile import build_profile
+
+    profile = build_profile(obs, "30")
+    page = pages.province_page(obs, "30", table=table).markdown
+    text = pages.heading(profile, table.loc["30"])
+    assert page.startswith(text + "\n")  # the page and the profile notebook open alike
+    assert pages.heading(profile, table.loc["30"], level=2) == "#" + text
+    assert "*Red River Delta. Unit of 2025: Hai Phong.*" in text
+    assert pages.summary_text(table.loc["30"]) in text
+
+
+def test_share_chart_data_has_one_row_per_share_the_chart_draws(obs):
+    from helpers.profile import build_profile
+
+    profile = build_profile(obs, "30")
+    chart = pages.share_chart(profile)
+    shares = profile.shares()
+    data = chart.data
+    assert len(data) == len(shares) > 0
+    assert sorted(data["Share (%)"]) == sorted(shares["rate"].round(4))
+    # by indicator, then by the date each share describes
+    keys = list(zip(data["Indicator"], data["Date plotted"], strict=True))
+    assert keys == sorted(keys)
+    assert chart.data_date == (
+        f"{shares['as_of_end'].min():%Y-%m} to {shares['as_of_end'].max():%Y-%m}"
+    )
+    fig = chart.draw()
+    drawn = sum(len(c.get_offsets()) for c in fig.axes[0].collections)
+    assert drawn == len(data)
+
+
+def test_a_province_without_shares_gets_a_dated_note_instead(obs):
+    from helpers.profile import build_profile
+
+    for code in provinces.table().index:
+        profile = build_profile(obs, code)
+        if profile.shares().empty:
+            chart = pages.share_chart(profile)
+            assert chart.data.empty and chart.data_date == "no share reported"
+            assert chart.alt.startswith("An empty chart")
+            assert f"{chart.name}" not in pages.province_page(obs, code).figures
+            return
+    pytest.skip("every province reported a share")
+
+
+def test_figures_table_is_shown_without_its_url_column(obs):
+    shown = pages.FIGURES_SHOWN["columns"]
+    table = pages.figures_table(obs, "30")
+    assert list(shown) == [c for c in table.columns if c != "URL"]
+    assert pages.FIGURES_SHOWN["links"] == {"Source": "URL"}
+
+
+def test_figures_table_names_audit_flags_in_words(obs):
+    table = pages.figures_table(obs, "30")
+    raised = obs[obs["province_code"].eq("30") & obs["flag_date_inferred"]]
+    assert len(raised) and table["Flags"].str.contains("Date inferred").sum() > 0
+    assert not table["Flags"].str.contains("_").any()  # no code names such as date_inferred

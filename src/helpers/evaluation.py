@@ -80,6 +80,19 @@ class Passage:
 READING = {"unit": "count", "qualifier": "exact", "denominator": None, "upper": None,
            "percent": None}  # fmt: skip
 LANGUAGES = {"en": "English", "vi": "Vietnamese"}
+#: What each kind of label means, in words, for readers' tables.
+KINDS = {
+    "figure": "Figure (a value a curator records)",
+    "year": "Year",
+    "date": "Date",
+    "identifier": "Identifier (decision, project or document number)",
+    "period": "Length of time (9 months, 30 days)",
+    "time": "Time of day",
+    "level": "Level of an online service",
+    "code": "Code or name with a digit (5G, C06)",
+    "ordinal": "Meeting or session number",
+    "vague": "Vague amount (no point value)",
+}
 
 
 def _locate(text: str, phrase: str, occurrence: int, where: str) -> tuple[int, int]:
@@ -147,6 +160,33 @@ def quantulum(text: str, lang: str | None = None) -> pd.DataFrame:
         found = parser.parse(text)
     rows = [{"start": q.span[0], "end": q.span[1], "value": float(q.value)} for q in found]
     return pd.DataFrame(rows, columns=["start", "end", "value"])
+
+
+#: The extractors compared in the report, under the names readers see.
+COMPARED = {"Project extractor": ours, "quantulum3": quantulum}
+
+
+def label_counts(passages: list[Passage]) -> pd.DataFrame:
+    """How many spans of each kind are labelled, in the English and the Vietnamese passages.
+
+    Columns ``kind`` (in words, from :data:`KINDS`), ``English`` and ``Vietnamese``; figures
+    first, then the most frequent kinds (ties by name).
+
+    Example:
+        >>> label_counts(load_passages()).iloc[0]["kind"]
+        'Figure (a value a curator records)'
+    """
+    counts: dict[str, dict[str, int]] = {}
+    for p in passages:
+        for label in p.figures + p.non_figures:
+            row = counts.setdefault(label.kind, dict.fromkeys(LANGUAGES.values(), 0))
+            row[LANGUAGES[p.language]] += 1
+    table = pd.DataFrame.from_dict(counts, orient="index").rename_axis("code").reset_index()
+    table["first"] = table["code"].ne("figure")
+    table["total"] = table[list(LANGUAGES.values())].sum(axis=1)
+    table = table.sort_values(["first", "total", "code"], ascending=[True, False, True])
+    table["kind"] = table["code"].map(lambda kind: KINDS.get(kind, kind))
+    return table[["kind", *LANGUAGES.values()]].reset_index(drop=True)
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -222,6 +262,62 @@ def misses(passages: list[Passage], extractor: Extractor) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["passage", "error", "text", "value"])
 
 
+MISSED, WRONG = "figure missed", "returned, but not a figure"
+ERROR_COLUMNS = ["passage", "language", "text", "problem", "label", "read"]
+
+
+def _error_rows(passages: list[Passage], extractor: Extractor) -> list[dict]:
+    """:func:`misses` as rows of :data:`ERROR_COLUMNS`, values as text."""
+    language = {p.id: LANGUAGES[p.language] for p in passages}
+    rows = []
+    for r in misses(passages, extractor).itertuples(index=False):
+        missed = r.error == "missed"
+        rows.append({"passage": r.passage, "language": language[r.passage], "text": r.text,
+                     "problem": MISSED if missed else WRONG,
+                     "label": _show(r.value) if missed else None,
+                     "read": None if missed else _show(r.value)})  # fmt: skip
+    return rows
+
+
+def error_examples(
+    passages: list[Passage], extractor: Extractor, per_kind: int = 4
+) -> pd.DataFrame:
+    """The first ``per_kind`` figures missed and numbers wrongly returned by ``extractor`` in
+    each language, in the order of the passages (:func:`misses`, with :data:`ERROR_COLUMNS`).
+
+    Example:
+        >>> table = error_examples(load_passages(), quantulum, per_kind=1)
+        >>> table[["language", "problem", "label", "read"]].fillna("").values.tolist()[:2]
+        [['English', 'figure missed', '453,520', ''], ['English', 'returned, but not a figure', '', '20']]
+    """  # noqa: E501
+    table = pd.DataFrame(_error_rows(passages, extractor), columns=ERROR_COLUMNS)
+    table = table.sort_values(["language", "problem"], kind="stable")
+    return table.groupby(["language", "problem"]).head(per_kind).reset_index(drop=True)
+
+
+def departures(passages: list[Passage]) -> pd.DataFrame:
+    """Every way :func:`helpers.extract.find_figures` departs from the labels: a labelled figure
+    missed, a number returned that is no labelled figure, or a figure found with the right value
+    but read otherwise (:func:`misread`), passage by passage. Empty when it reads the whole set
+    as labelled.
+
+    Example:
+        >>> departures(load_passages()).columns.tolist()
+        ['passage', 'language', 'text', 'problem', 'label', 'read']
+    """
+    rows = _error_rows(passages, ours)
+    language = {p.id: LANGUAGES[p.language] for p in passages}
+    for r in misread(passages).itertuples(index=False):
+        rows.append({"passage": r.passage, "language": language[r.passage], "text": r.text,
+                     "problem": f"{r.field} read otherwise",
+                     "label": None if r.label is None else str(r.label),
+                     "read": None if r.read is None else str(r.read)})  # fmt: skip
+    order = {p.id: k for k, p in enumerate(passages)}
+    table = pd.DataFrame(rows, columns=ERROR_COLUMNS)
+    table = table.sort_values("passage", key=lambda ids: ids.map(order), kind="stable")
+    return table.reset_index(drop=True)
+
+
 def scores_by_language(
     passages: list[Passage], extractors: dict[str, Extractor]
 ) -> pd.DataFrame:
@@ -286,16 +382,17 @@ TRICKY_PHRASES = {
 }
 
 
-def _show(x: float | None) -> str:
+def _show(x: float | None) -> str | None:
     if x is None:
-        return ""
+        return None
     return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4f}".rstrip("0")
 
 
 def readings(phrases: dict[str, list[str]] = TRICKY_PHRASES) -> pd.DataFrame:
     """How :func:`helpers.quantities.parse_quantity` reads each phrase, or why it refuses it.
 
-    Numbers are shown as text, in full for whole numbers and to four decimals otherwise.
+    Numbers are shown as text, in full for whole numbers and to four decimals otherwise; a
+    reading without an upper end, and a refused phrase's reading, are missing (None or NaN).
 
     Example:
         >>> readings({"fall": ["giảm 5%"]})[["phrase", "value", "unit", "measure"]].values.tolist()
@@ -336,6 +433,28 @@ def throughput(extractor: Extractor, text: str, min_seconds: float = 0.5) -> flo
         elapsed = time.perf_counter() - start
         if elapsed >= min_seconds:
             return runs * size / 1e6 / elapsed
+
+
+def speeds(passages: list[Passage], size: int = 200_000, min_seconds: float = 0.5) -> pd.DataFrame:
+    """How fast each extractor of :data:`COMPARED` reads the passages, on one core: the project's
+    extractor on the passages repeated to about ``size`` characters, quantulum3 (far slower) on
+    the passages once.
+
+    Columns ``extractor``, ``kilobytes`` (UTF-8 text timed) and ``mb_per_s``. The rates depend on
+    the machine and its load: show them, never assert them.
+
+    Example:
+        >>> table = speeds(load_passages()[:3], size=2_000, min_seconds=0.01)
+        >>> table["extractor"].tolist(), bool((table["mb_per_s"] > 0).all())
+        (['Project extractor', 'quantulum3'], True)
+    """
+    texts = {"Project extractor": corpus(passages, size), "quantulum3": corpus(passages, 1)}
+    rows = []
+    for name, extractor in COMPARED.items():
+        extractor("warm up")  # loads any tables once, outside the timing
+        rows.append({"extractor": name, "kilobytes": len(texts[name].encode("utf-8")) / 1000,
+                     "mb_per_s": throughput(extractor, texts[name], min_seconds)})  # fmt: skip
+    return pd.DataFrame(rows)
 
 
 def corpus(passages: list[Passage], size: int = 1_000_000) -> str:

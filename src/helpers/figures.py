@@ -124,6 +124,11 @@ def national_dates_chart(dates: pd.DataFrame):
     return fig
 
 
+#: The measures of :func:`extraction_scores`, by column of the score table.
+EXTRACTION_MEASURES = {"recall": "Recall", "precision": "Precision",
+                       "non_figures_rate": "Non-figures returned"}  # fmt: skip
+
+
 def extraction_scores(table: pd.DataFrame):
     """Recall, precision and non-figures returned for each extractor, one panel per language.
 
@@ -140,8 +145,7 @@ def extraction_scores(table: pd.DataFrame):
         (['English passages (10 figures)', 'Vietnamese passages (8 figures)'], 'Share (0 to 1)')
     """
     plotting.use_style()
-    metrics = {"recall": "Recall", "precision": "Precision",
-               "non_figures_rate": "Non-figures\nreturned"}  # fmt: skip
+    metrics = EXTRACTION_MEASURES
     languages = list(dict.fromkeys(table["language"]))
     extractors = list(dict.fromkeys(table["extractor"]))
     fig, axes = plt.subplots(1, len(languages), figsize=(8.0, 3.8), sharey=True, squeeze=False)
@@ -154,7 +158,8 @@ def extraction_scores(table: pd.DataFrame):
             bars = ax.bar(x + (k - (len(extractors) - 1) / 2) * width, values, width * 0.95,
                           color=plotting.PALETTE[k], label=name)  # fmt: skip
             ax.bar_label(bars, fmt="%.2f", fontsize=7, padding=2)
-        ax.set_xticks(x, list(metrics.values()), fontsize=8)
+        ax.set_xticks(x, [label.replace(" ", "\n", 1) if label.startswith("Non") else label
+                          for label in metrics.values()], fontsize=8)  # fmt: skip
         ax.set_ylim(0, 1.15)
         ax.set_title(f"{language} passages ({int(rows['figures'].iloc[0])} figures)",
                      loc="left", fontsize=10)  # fmt: skip
@@ -165,6 +170,26 @@ def extraction_scores(table: pd.DataFrame):
     fig.subplots_adjust(left=0.09, right=0.99, bottom=0.2, top=0.86, wspace=0.06)
     plotting.legend_below(axes[0][0], ncol=len(extractors))
     return fig
+
+
+def extraction_scores_data(table: pd.DataFrame) -> pd.DataFrame:
+    """The bars :func:`extraction_scores` draws, one row per language, measure and extractor, in
+    the order drawn; shares rounded to four decimals.
+
+    Example:
+        >>> t = pd.DataFrame({"extractor": ["x"], "language": ["English"], "figures": [10],
+        ...     "recall": [0.9], "precision": [2 / 3], "non_figures_rate": [0.0]})
+        >>> extraction_scores_data(t)[["Measure", "Share (0 to 1)"]].values.tolist()
+        [['Recall', 0.9], ['Precision', 0.6667], ['Non-figures returned', 0.0]]
+    """
+    rows = [
+        {"Language": row["language"], "Measure": label, "Extractor": row["extractor"],
+         "Share (0 to 1)": round(float(row[column]), 4), "Labelled figures": int(row["figures"])}
+        for language in dict.fromkeys(table["language"])
+        for column, label in EXTRACTION_MEASURES.items()
+        for _, row in table[table["language"].eq(language)].iterrows()
+    ]  # fmt: skip
+    return pd.DataFrame(rows)
 
 
 def increase_readings_chart(points: pd.DataFrame):
@@ -553,6 +578,30 @@ def glm_chart(data: pd.DataFrame, curve: pd.DataFrame, *, title: str):
     ax.set_ylabel("Applications filed online (%)")
     plotting.legend_below(ax, ncol=2)
     return fig
+
+
+def profile_chart_data(rows: pd.DataFrame) -> pd.DataFrame:
+    """The markers :func:`profile_chart` draws, one row per share, by indicator then by date
+    (shares rounded to four decimals).
+
+    Example:
+        >>> r = pd.DataFrame({"as_of_end": pd.to_datetime(["2024-03-18", "2023-12-31"]),
+        ...     "as_of": ["2024-03-18", "2023-12"], "rate": [91.0, 12.8],
+        ...     "indicator_name": ["Online", "Online"], "stated": ["91%", "12.8%"],
+        ...     "publisher": ["P", "P"], "source_url": ["https://p.vn", ""]})
+        >>> profile_chart_data(r)[["Date described", "Share (%)"]].values.tolist()
+        [['2023-12', 12.8], ['2024-03-18', 91.0]]
+    """
+    rows = rows.sort_values(["indicator_name", "as_of_end"], kind="stable")
+    return pd.DataFrame({
+        "Indicator": rows["indicator_name"],
+        "Date described": rows["as_of"],
+        "Date plotted": rows["as_of_end"].dt.strftime("%Y-%m-%d"),
+        "Share (%)": rows["rate"].round(4),
+        "As stated": rows["stated"],
+        "Publisher": rows["publisher"],
+        "Source URL": rows["source_url"],
+    }).reset_index(drop=True)  # fmt: skip
 
 
 def profile_chart(rows: pd.DataFrame, province: str):

@@ -30,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import dataset, formatting, progress, provinces, summary, tables
-from helpers.profile import build_profile, slug
+from helpers.profile import Profile, build_profile, slug
 
 ONLINE = ["essential_services_online", "online_applications"]
 
@@ -43,6 +43,44 @@ class Page:
     title: str
     markdown: str
     figures: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ShareChart:
+    """A province's chart of the shares it reported, with what is published beside it.
+
+    ``draw()`` makes the figure (:func:`helpers.figures.profile_chart`); ``data`` is the table
+    it draws, one row per marker (:func:`helpers.figures.profile_chart_data`).
+    """
+
+    name: str
+    province: str
+    shares: pd.DataFrame
+    source: str
+    data_date: str
+    alt: str
+    caption: str
+
+    @property
+    def data(self) -> pd.DataFrame:
+        """The table the chart draws, one row per share."""
+        from helpers import figures
+
+        return figures.profile_chart_data(self.shares)
+
+    def draw(self):
+        """The chart as a matplotlib figure."""
+        from helpers import figures
+
+        return figures.profile_chart(self.shares, self.province)
+
+
+#: How :func:`figures_table` is shown: every column but the URL, which links the source.
+FIGURES_SHOWN = {
+    "columns": {c: c for c in ["Date described", "Indicator", "As stated", "Scope", "Source",
+                               "Flags"]},
+    "links": {"Source": "URL"},
+}  # fmt: skip
 
 
 def facts(obs: pd.DataFrame) -> pd.DataFrame:
@@ -120,8 +158,14 @@ def summary_text(row: pd.Series) -> str:
     return text
 
 
+def _flags_in_words(flags: str) -> str:
+    names = [summary.FLAG_NAMES.get(flag, flag) for flag in flags.split(";") if flag]
+    return ", ".join(names)
+
+
 def figures_table(obs: pd.DataFrame, code: str) -> pd.DataFrame:
-    """Every Project 06 figure on a province, newest first, with headers in words.
+    """Every Project 06 figure on a province, newest first, with headers and audit flags in
+    words ("Date inferred").
 
     Example:
         >>> from helpers import dataset
@@ -142,7 +186,7 @@ def figures_table(obs: pd.DataFrame, code: str) -> pd.DataFrame:
                 f"{publisher} ({formatting.period_label(published)})"
                 for publisher, published in zip(rows["publisher"], rows["published"], strict=True)
             ],
-            "Flags": rows["flags"].fillna("").str.replace(";", ", "),
+            "Flags": rows["flags"].fillna("").map(_flags_in_words),
             "URL": rows["source_url"],
         }
     ).reset_index(drop=True)
@@ -174,6 +218,54 @@ def dti_table(obs: pd.DataFrame, code: str) -> pd.DataFrame:
             if "dti_score" in wide
             else "–",
         }
+    )
+
+
+def heading(profile: Profile, row: pd.Series, level: int = 1) -> str:
+    """The opening of a province's page (Markdown): its names as a heading of ``level``, its
+    region and 2025 unit, and :func:`summary_text` of its ``row`` of :func:`facts`.
+
+    Example:
+        >>> from helpers import dataset
+        >>> obs = dataset.load_observations()
+        >>> heading(build_profile(obs, "30"), facts(obs).loc["30"], level=2).splitlines()[:3]
+        ['## Hải Dương (Hai Duong)', '', '*Red River Delta. Unit of 2025: Hai Phong.*']
+    """
+    return (
+        f"{'#' * level} {profile.title}\n\n"
+        f"*{profile.region}. Unit of 2025: {profile.unit_2025}.*\n\n{summary_text(row)}"
+    )
+
+
+def share_chart(profile: Profile) -> ShareChart:
+    """The chart of the shares a province reported, named ``05-profile-<slug>``, with its
+    source note, data date, alt text and caption.
+
+    Example:
+        >>> from helpers import dataset
+        >>> chart = share_chart(build_profile(dataset.load_observations(), "30"))
+        >>> chart.name, chart.data_date
+        ('05-profile-hai-duong', '2023-12 to 2024-11')
+    """
+    shares = profile.shares()
+    dated = (
+        f"{shares['as_of_end'].min():%Y-%m} to {shares['as_of_end'].max():%Y-%m}"
+        if len(shares)
+        else "no share reported"
+    )
+    return ShareChart(
+        name=f"05-profile-{profile.slug}",
+        province=profile.name,
+        shares=shares,
+        source=f"Reports on {profile.name} in the Project 06 dataset",
+        data_date=dated,
+        alt=(
+            f"Dot chart of the {len(shares)} Project 06 shares reported for {profile.name}, "
+            f"by the date each describes and by indicator."
+            if len(shares)
+            else f"An empty chart: no Project 06 share was found for {profile.name}."
+        ),
+        caption=f"{profile.name}: Project 06 shares by the date they describe.",
     )
 
 
@@ -240,30 +332,21 @@ def province_page(obs: pd.DataFrame, code: str, figure_dir: Path | None = None,
     """
     table = facts(obs) if table is None else table
     profile = build_profile(obs, code)
-    title = f"{profile.name_vi} ({profile.name})"
-    parts = [f"# {title}", "", f"*{profile.region}. Unit of 2025: {profile.unit_2025}.*", ""]
-    parts += [summary_text(table.loc[code]), ""]
-    shares = profile.shares()
+    parts = [heading(profile, table.loc[code]), ""]
+    chart = share_chart(profile)
     figures = []
-    if len(shares):
-        name = f"05-profile-{profile.slug}"
-        alt = (
-            f"Dot chart of the {len(shares)} Project 06 shares reported for {profile.name}, "
-            f"by the date each describes and by indicator."
-        )
+    if len(chart.shares):
         if figure_dir is not None:
-            _write_profile_chart(shares, profile.name, name, alt, figure_dir)
-        figures.append(name)
+            _write_chart(chart, figure_dir)
+        figures.append(chart.name)
         parts += ["## Shares reported over time", "",
                   "Shares of different measures share one axis only to show when the province "
                   "reported; the table below says what each one counts.", "",
-                  _figure_block(name, alt, f"{profile.name}: Project 06 shares by the date they "
-                                "describe."), ""]  # fmt: skip
+                  _figure_block(chart.name, chart.alt, chart.caption), ""]  # fmt: skip
     table = figures_table(obs, code)
     if len(table):
-        shown = {c: c for c in table.columns if c != "URL"}
-        parts += ["## Every figure, with its source", "",
-                  tables.html(table, columns=shown, links={"Source": "URL"}), ""]  # fmt: skip
+        parts += ["## Every figure, with its source", "", tables.html(table, **FIGURES_SHOWN),
+                  ""]  # fmt: skip
     if estimates is not None and len(estimates):
         parts += model_section(estimates)
     dti = dti_table(obs, code)
@@ -275,20 +358,17 @@ def province_page(obs: pd.DataFrame, code: str, figure_dir: Path | None = None,
               "The figures are the province's own account, chosen for review meetings and local "
               "news, on the dates those reports picked. A flag marks a figure to read with care "
               "(see the data-quality chapter)."]  # fmt: skip
-    return Page(f"{profile.slug}.md", title, "\n".join(parts) + "\n", figures)
+    return Page(f"{profile.slug}.md", profile.title, "\n".join(parts) + "\n", figures)
 
 
-def _write_profile_chart(shares, province, name, alt, figure_dir) -> None:
+def _write_chart(chart: ShareChart, figure_dir) -> None:
     import matplotlib.pyplot as plt
 
-    from helpers import figures, plotting
+    from helpers import plotting
 
-    fig = figures.profile_chart(shares, province)
-    plotting.save_figure(
-        fig, name, source=f"Reports on {province} in the Project 06 dataset",
-        data_date=f"{shares['as_of_end'].min():%Y-%m} to {shares['as_of_end'].max():%Y-%m}",
-        alt=alt, directory=figure_dir, formats=("svg",),
-    )  # fmt: skip
+    fig = chart.draw()
+    plotting.save_figure(fig, chart.name, source=chart.source, data_date=chart.data_date,
+                         alt=chart.alt, directory=figure_dir, formats=("svg",))  # fmt: skip
     plt.close(fig)
 
 

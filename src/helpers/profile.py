@@ -1,10 +1,13 @@
-"""One province's Project 06 story, for the parameterised profile notebook (05).
+"""One province's Project 06 story: its names, region, 2025 unit and figures.
+
+The generated province pages (:mod:`helpers.pages`) and the researcher's parameterised profile
+notebook (05) are both built from it.
 
 Example:
     >>> from helpers import dataset
     >>> p = build_profile(dataset.load_observations(), "Hai Duong")
-    >>> p.code, p.slug
-    ('30', 'hai-duong')
+    >>> p.code, p.slug, p.title
+    ('30', 'hai-duong', 'Hải Dương (Hai Duong)')
 """
 
 from __future__ import annotations
@@ -39,9 +42,12 @@ class Profile:
     name_vi: str
     region: str
     unit_2025: str
-    merged_with: list[str]
     observations: pd.DataFrame
-    dti: pd.DataFrame
+
+    @property
+    def title(self) -> str:
+        """The name in Vietnamese, then in English: "Hải Dương (Hai Duong)"."""
+        return f"{self.name_vi} ({self.name})"
 
     @property
     def slug(self) -> str:
@@ -70,9 +76,6 @@ def build_profile(obs: pd.DataFrame, province: str) -> Profile:
         raise KeyError(f"{province!r} is the nation, not a province")
     info = provinces.table().loc[code]
     mine = obs[obs["province_code"].eq(code)].sort_values(["as_of_end", "indicator", "figure_id"])
-    dti = mine[mine["indicator"].isin(["dti_rank", "dti_score"])]
-    dti = dti.pivot_table(index="as_of", columns="indicator", values="value", aggfunc="first")
-    partners = [provinces.name(c) for c in provinces.members_2025(info["unit_2025"]) if c != code]
     return Profile(code, info["name_en"], info["name_vi"], info["region"], info["unit_2025"],
-                   partners, mine.reset_index(drop=True), dti)  # fmt: skip
+                   mine.reset_index(drop=True))  # fmt: skip
 
