@@ -3,10 +3,14 @@
 # Environment: an active virtualenv/conda environment is reused; otherwise .venv is created with
 # `python3 -m venv`. The pinned requirements and the helpers package are installed into it with
 # uv (its version pinned in requirements.txt), or with pip where uv cannot be had, once and again
-# only when requirements.txt or pyproject.toml change. USE_UV=0 forces pip. Bytecode is compiled
-# at install (as pip does), not by every test process at its first import.
+# only when requirements.txt or pyproject.toml change. USE_UV=0 forces pip.
+#
+# Python may write its bytecode caches here even where the shell forbids it
+# (PYTHONDONTWRITEBYTECODE): otherwise every process, every kernel of every test, compiles the
+# whole scientific stack again. Only the modules actually imported are compiled, once.
 
 SHELL := /bin/bash
+unexport PYTHONDONTWRITEBYTECODE
 .SHELLFLAGS := -eo pipefail -c
 # pip on some machines warns about local index folders that do not exist; drop that noise only.
 QUIET_PIP := 2>&1 | { grep -v "^WARNING: Location 'file:" || true; }
@@ -50,7 +54,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@if [ "$(USE_UV)" = 1 ] && { [ -x "$(UV)" ] && [ "$$($(UV) --version | cut -d' ' -f2)" = "$(UV_PIN:uv==%=%)" ] \
 	     || $(PY) -m pip install --quiet "$(UV_PIN)" $(QUIET_PIP); } && [ -x "$(UV)" ]; then \
 	  echo ">> installing the pinned requirements and the helpers package with $(UV_PIN)"; \
-	  $(UV) pip install --quiet --compile-bytecode --python "$(PY)" -r requirements.txt -e .; \
+	  $(UV) pip install --quiet --python "$(PY)" -r requirements.txt -e .; \
 	else \
 	  echo ">> installing the pinned requirements and the helpers package with pip"; \
 	  $(PY) -m pip install --quiet -r requirements.txt $(QUIET_PIP); \

@@ -9,8 +9,8 @@
       return Promise.reject(new Error("DataTables source not loaded"));
     }
     const blob = new Blob([window.P06_DATATABLES_SOURCE], { type: "text/javascript" });
-    const url = URL.createObjectURL(blob);
-    return import(url).finally(() => URL.revokeObjectURL(url));
+    // Not revoked: the module may still be fetching from it when import() settles.
+    return import(URL.createObjectURL(blob));
   }
 
   function escapeRegex(text) {

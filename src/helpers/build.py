@@ -114,7 +114,7 @@ class BuildResult:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
-def _place(row: pd.Series) -> dict[str, str]:
+def _place(row) -> dict[str, str]:
     """Province columns for a figure row; raises KeyError naming the unknown place."""
     return dict(_place_of(row["geography"], row["province"]))
 
@@ -165,18 +165,19 @@ def process_figures(
         >>> [str(p) for p in problems]
         ["f.csv:2: province: unknown province: 'Atlantis'"]
     """
-    source_index = sources.drop_duplicates("source_id").set_index("source_id")
+    # Plain dictionaries, not a pandas Series per row: the build reads every row of the data.
+    source_index = {r["source_id"]: r for r in sources.drop_duplicates("source_id")
+                    .to_dict("records")}  # fmt: skip
+    indicator_index = indicators.to_dict("index")
     records, problems = [], []
-    for _, row in figures.iterrows():
+    for row in figures.to_dict("records"):
         line = int(row["_line"])
         found: list[Problem] = []
 
         def problem(column: str, message: str, found=found, line=line) -> None:
             found.append(Problem(file, line, column, message))
 
-        source = (
-            source_index.loc[row["source_id"]] if row["source_id"] in source_index.index else None
-        )
+        source = source_index.get(row["source_id"])
         if source is None:
             problem("source_id", f"no source with id {row['source_id']!r} in sources.csv")
         elif not source["url"] and not source["seed_file"]:
@@ -186,9 +187,7 @@ def process_figures(
         except KeyError as exc:
             problem("province", exc.args[0])
             place = None
-        indicator = (
-            indicators.loc[row["indicator"]] if row["indicator"] in indicators.index else None
-        )
+        indicator = indicator_index.get(row["indicator"])
         if indicator is None:
             problem("indicator", f"unknown indicator {row['indicator']!r} (see indicators.csv)")
         try:
