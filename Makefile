@@ -31,12 +31,14 @@ UV_PIN := $(shell grep -E '^uv==' requirements.txt)
 STAMP := $(ENV_DIR)/.project06-installed
 JOBS ?= 2
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
-# --dist loadfile: all cells of a notebook run on one xdist worker, in one kernel, in order.
+# --dist loadfile: each file's tests run on one xdist worker, in order (all cells of a notebook
+# in one kernel; the report is built once in tests/test_report.py and opened by its browser
+# tests while the other worker executes notebooks and unit tests).
 PYTEST := $(PY) -m pytest -n $(JOBS) --dist loadfile -p no:cacheprovider
 # make test: the strict nbval run is the one execution of each notebook; its figures go here and
 # tests/test_figures.py compares them with figures/.
 FRESH := $(CURDIR)/build/test/figures
-# ... and the report is built once, by the report tests, for the browser tests that follow.
+# ... and the report is built once, by the first report test that needs it.
 REPORT_TEST := $(CURDIR)/build/test/site
 
 .PHONY: help setup report test lint unit test-notebooks lab refresh bench build-data validate \
@@ -68,13 +70,15 @@ setup: $(STAMP) ## Create or reuse the environment and install everything
 report: $(STAMP) ## Render the report into site/ from the stored notebooks (opens offline)
 	@$(PY) -m helpers.report
 
-test: $(STAMP) ## Lint; unit, data and report tests with strict nbval; figures; browser tests
+test: $(STAMP) ## Lint; unit, data, report and browser tests with strict nbval; then figures
 	@$(PY) -m ruff check .
-	@rm -rf "$(FRESH)" "$(REPORT_TEST)" && mkdir -p "$(FRESH)"
+	@rm -rf build/test && mkdir -p "$(FRESH)"
 	@PROJECT06_FIGURES="$(FRESH)" PROJECT06_REPORT_DIR="$(REPORT_TEST)" \
-	  $(PYTEST) $(NBVAL) -m "not figures and not browser" tests src notebooks
-	@PROJECT06_FRESH_FIGURES="$(FRESH)" PROJECT06_REPORT_DIR="$(REPORT_TEST)" \
-	  $(PYTEST) -m "figures or browser" tests
+	  $(PYTEST) $(NBVAL) -m "not figures" tests src notebooks
+	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PY) -m pytest -p no:cacheprovider -m figures tests
+	@if [ -s build/test/browser-skipped.txt ]; then \
+	  echo "!! $$(wc -l < build/test/browser-skipped.txt) browser tests were SKIPPED:"; \
+	  sed 's/^/!!   /' build/test/browser-skipped.txt; fi
 
 lint: $(STAMP) ## Ruff over src/, tests/ and the notebooks
 	@$(PY) -m ruff check .
@@ -85,7 +89,7 @@ unit: $(STAMP) ## Unit, data and report tests (no notebook execution, no browser
 test-notebooks: $(STAMP) ## Strict nbval over every notebook, then the figure comparison
 	@rm -rf "$(FRESH)" && mkdir -p "$(FRESH)"
 	@PROJECT06_FIGURES="$(FRESH)" $(PYTEST) $(NBVAL) notebooks
-	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PY) -m pytest -p no:cacheprovider -q -m figures tests/test_figures.py
+	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PY) -m pytest -p no:cacheprovider -m figures tests
 
 build-data: $(STAMP) ## Regenerate data/processed from data/raw and data/reference
 	@$(PY) -m helpers.build

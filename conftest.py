@@ -5,6 +5,8 @@ Kernels started by any test (nbval's among them) inherit the project's numerical
 closed after it.
 """
 
+from pathlib import Path
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -23,12 +25,22 @@ def _close_figures():
     plt.close("all")
 
 
+#: Where the names of skipped browser tests are left for ``make test`` to repeat at its end.
+BROWSER_SKIPPED = Path(__file__).parent / "build" / "test" / "browser-skipped.txt"
+
+
 def pytest_terminal_summary(terminalreporter):
     """Say loudly which browser tests were skipped and how to get the browser they need."""
     skipped = [r for r in terminalreporter.stats.get("skipped", []) if "browser" in r.keywords]
     if not skipped:
         return
-    terminalreporter.write_sep("!", "browser tests skipped", yellow=True, bold=True)
+    lines = []
     for report in skipped:
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
-        terminalreporter.write_line(f"SKIPPED {report.nodeid}: {reason}", yellow=True, bold=True)
+        lines.append(f"SKIPPED {report.nodeid}: {reason}")
+    terminalreporter.write_sep("!", f"{len(lines)} browser tests skipped", yellow=True, bold=True)
+    for line in lines:
+        terminalreporter.write_line(line, yellow=True, bold=True)
+    if BROWSER_SKIPPED.parent.is_dir():
+        BROWSER_SKIPPED.write_text("\n".join(lines) + "\n", encoding="utf-8")
+

@@ -32,15 +32,16 @@ suppress_warnings = ["mystnb.unknown_mime_type"]
 html_theme = "sphinx_book_theme"
 html_title = citation.short_title(CFF)
 html_static_path = [str(HERE / "_static")]
-html_css_files = ["datatables/dt_bundle.css", "p06.css"]
-html_js_files = ["datatables/dt_source.js", "p06.js"]
+html_css_files = ["p06.css"]
+# DataTables (sortable, searchable tables) is added by helpers.report_ext to the pages that have
+# such a table only: its source is 600 kB of script that other pages need not parse.
 html_theme_options = {
     "home_page_in_toc": True,
     "use_download_button": True,
     "use_fullscreen_button": False,
     "show_toc_level": 2,
     "show_navbar_depth": 1,
-    "collapse_navbar": False,
+    "collapse_navbar": True,
     "navigation_with_keys": False,
     "extra_footer": (
         "Code MIT; data, text and figures CC BY 4.0. Every figure carries its source: see "

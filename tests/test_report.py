@@ -1,15 +1,27 @@
-"""The rendered report's files: every page there, links that resolve, nothing from the network,
-reader-friendly chapters and pages, numbered figures with their data, a valid data package and
-citation file.
+"""The rendered report, built once for this module.
+
+Its files: every page there, links that resolve, nothing from the network, reader-friendly
+chapters and pages, numbered figures with their data, a valid data package and citation file.
+
+In headless Chromium (Debian's package, driven by playwright; marked ``browser``), as readers
+open it, from files, with no network: every page opens without a console error, a failed
+request, a request leaving the machine or an image that does not decode, and its sortable tables
+get set up; search finds a province's page first with or without diacritics; the data page
+filters; at phone width (390 px) the pages do not scroll sideways; axe-core finds no serious or
+critical accessibility violation. Screenshots at desktop and phone width are left in
+``build/screenshots/``. One module, so that one xdist worker builds the report and opens it
+while the other executes notebooks and unit tests.
 """
 
+import asyncio
 import functools
 import html.parser
 import re
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import quote_plus, unquote, urlparse
 
 import pandas as pd
 import pytest
@@ -17,6 +29,8 @@ import pytest
 from helpers import citation, dataset, paths, report, report_pages
 
 pytestmark = [pytest.mark.slow, pytest.mark.report]
+DESKTOP, PHONE = 1280, 390
+SHOTS = paths.BUILD / "screenshots"
 
 
 class _Page(html.parser.HTMLParser):
@@ -185,3 +199,193 @@ def test_gallery_shows_only_chapter_figures():
     numbers = report_pages.figure_numbers(report.chapters())
     assert not [n for n in numbers if n.startswith("05-")]
     assert pd.Series(list(numbers.values())).is_unique
+
+
+# --- in the browser ---------------------------------------------------------------------
+
+def _watch(page, events: list[str]) -> None:
+    page.on("console", lambda m: m.type == "error" and events.append(f"console: {m.text}"))
+    page.on("pageerror", lambda err: events.append(f"page error: {err}"))
+    page.on("requestfailed", lambda r: events.append(f"failed: {r.url}"))
+    page.on("request", lambda r: not r.url.startswith(("file:", "data:", "blob:"))
+            and events.append(f"external request: {r.url}"))  # fmt: skip
+
+
+async def _open_all(chromium_path: str, args: list[str], pages: list[Path],
+                    tabs: int = 4) -> dict:  # fmt: skip
+    from playwright.async_api import async_playwright
+
+    found: dict[Path, list[str]] = {}
+    async with async_playwright() as p:
+        chromium = await p.chromium.launch(executable_path=chromium_path, headless=True,
+                                           args=args)  # fmt: skip
+        context = await chromium.new_context()
+        queue: asyncio.Queue = asyncio.Queue()
+        for path in pages:
+            queue.put_nowait(path)
+
+        async def worker():
+            tab = await context.new_page()
+            events: list[str] = []
+            _watch(tab, events)
+            while not queue.empty():
+                path = queue.get_nowait()
+                events.clear()
+                await tab.goto(path.as_uri(), wait_until="load")
+                # Pages with sortable tables load DataTables after the load event: wait for it
+                # to set them up (or fail), so nothing is left loading when the tab moves on.
+                state = await tab.evaluate(
+                    "() => new Promise(done => { const sortable = document.querySelector("
+                    "'table.p06-sortable, table.p06-datatable'); if (!sortable) return done("
+                    "'none'); const t0 = Date.now(); (function wait() { const s = document"
+                    ".documentElement.dataset.p06Tables; if (s || Date.now() - t0 > 15000) "
+                    "return done(s || 'timeout'); setTimeout(wait, 50); })(); })"
+                )
+                if state not in ("none", "ready"):
+                    events.append(f"sortable tables not set up: {state}")
+                broken = await tab.evaluate(
+                    "Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0))"
+                    ".map(i => i.getAttribute('src'))"
+                )
+                found[path] = [*events, *(f"image not decoded: {src}" for src in broken)]
+            await tab.close()
+
+        await asyncio.gather(*(worker() for _ in range(tabs)))
+        await chromium.close()
+    return found
+
+
+@pytest.mark.browser
+def test_every_page_opens_cleanly(built_report, chromium_path, chromium_args):
+    # In a thread of its own: the synchronous browser fixture may run an event loop in this one.
+    run = _open_all(chromium_path, chromium_args, _pages(built_report))
+    with ThreadPoolExecutor(1) as pool:
+        found = pool.submit(asyncio.run, run).result()
+    assert len(found) == len(_pages(built_report))
+    problems = [f"{p.relative_to(built_report)}: {e}" for p, events in found.items()
+                for e in events]  # fmt: skip
+    assert not problems, problems[:20]
+
+
+#: (query typed, page expected first): five provinces with and without diacritics.
+SEARCHES = [
+    ("Hai Duong", "provinces/hai-duong.html"),
+    ("Hải Dương", "provinces/hai-duong.html"),
+    ("Can Tho", "provinces/can-tho.html"),
+    ("Cần Thơ", "provinces/can-tho.html"),
+    ("Dak Lak", "provinces/dak-lak.html"),
+    ("Đắk Lắk", "provinces/dak-lak.html"),
+    ("Ba Ria Vung Tau", "provinces/ba-ria-vung-tau.html"),
+    ("Bà Rịa - Vũng Tàu", "provinces/ba-ria-vung-tau.html"),
+    ("Thua Thien Hue", "provinces/thua-thien-hue.html"),
+    ("Thừa Thiên Huế", "provinces/thua-thien-hue.html"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path, chromium_args):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=chromium_path, headless=True,
+                                     args=chromium_args)  # fmt: skip
+        yield chromium
+        chromium.close()
+
+
+def _search(browser, site: Path, query: str, width: int = DESKTOP):
+    """The search page after a query, as the search box leaves it (``search.html?q=…``)."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{(site / 'search.html').as_uri()}?q={quote_plus(query)}", wait_until="load")
+    page.wait_for_selector("#search-results ul.search li a", timeout=20_000)
+    return page
+
+
+def _first_result(browser, site: Path, query: str) -> str:
+    page = _search(browser, site, query)
+    href = page.locator("#search-results ul.search li a").first.get_attribute("href")
+    page.close()
+    return href.split("?")[0].split("#")[0]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, expected", SEARCHES)
+def test_search_finds_the_province_first(built_report, browser, query, expected):
+    assert _first_result(browser, built_report, query).endswith(expected)
+
+
+@pytest.mark.browser
+def test_data_page_filters_by_province_indicator_and_year(built_report, browser):
+    page = browser.new_page()
+    page.goto((built_report / "data.html").as_uri(), wait_until="load")
+    page.wait_for_selector("table.p06-datatable[data-ready='true']", timeout=20_000)
+    count = page.locator("form.p06-filters .p06-count")
+    total = count.inner_text()
+    page.select_option("form.p06-filters select[data-column='0']", "Hai Duong")
+    assert count.inner_text() != total
+    provinces = page.locator("table.p06-datatable tbody tr td:first-child").all_inner_texts()
+    assert provinces and set(provinces) == {"Hai Duong"}
+    page.select_option("form.p06-filters select[data-column='3']", "2024")
+    years = page.locator("table.p06-datatable tbody tr td:nth-child(4)").all_inner_texts()
+    assert years and set(years) == {"2024"}
+    page.select_option("form.p06-filters select[data-column='0']", "")
+    page.select_option("form.p06-filters select[data-column='3']", "")
+    assert count.inner_text() == total
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path", ["index.html", "chapters/03-provincial-progress.html", "provinces/hai-duong.html",
+             "data.html"],
+)  # fmt: skip
+def test_no_sideways_scroll_at_phone_width(built_report, browser, path):
+    page = browser.new_page(viewport={"width": PHONE, "height": 844})
+    page.goto((built_report / path).as_uri(), wait_until="load")
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    page.close()
+    assert wide <= PHONE, f"{path} is {wide} px wide at {PHONE} px"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path", ["index.html", "chapters/04-adoption-models.html", "provinces/hai-duong.html",
+             "provinces/unit-hai-phong.html", "data.html"],
+)  # fmt: skip
+def test_no_serious_accessibility_violation(built_report, browser, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page()
+    page.goto((built_report / path).as_uri(), wait_until="load")
+    # The WCAG 2.0 and 2.1 rules (levels A and AA), which carry the serious and critical
+    # impacts; axe's best-practice rules are left out.
+    rules = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    violations = Axe().run(page, options=rules).response["violations"]
+    page.close()
+    serious = [f"{v['id']} ({v['impact']}): {v['help']} — {v['nodes'][0]['target']}"
+               for v in violations if v["impact"] in ("serious", "critical")]  # fmt: skip
+    assert not serious, serious
+
+
+@pytest.mark.browser
+def test_screenshots_at_desktop_and_phone_width(built_report, browser):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    views = {
+        "index": "index.html",
+        "chapter": "chapters/04-adoption-models.html",
+        "province": "provinces/hai-duong.html",
+        "data": "data.html",
+    }
+    for width in (DESKTOP, PHONE):
+        suffix = "desktop" if width == DESKTOP else "phone"
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for name, path in views.items():
+            page.goto((built_report / path).as_uri(), wait_until="load")
+            page.screenshot(path=str(SHOTS / f"{name}-{suffix}.png"))
+        page.close()
+        page = _search(browser, built_report, "Hải Dương", width)
+        page.screenshot(path=str(SHOTS / f"search-{suffix}.png"))
+        page.close()
+    for suffix in ("desktop", "phone"):
+        for name in (*views, "search"):
+            assert (SHOTS / f"{name}-{suffix}.png").stat().st_size > 10_000, f"{name}-{suffix}"

@@ -19,6 +19,16 @@
 
   function setUp(module) {
     const DataTable = module.default;
+    try {
+      setUpTables(DataTable);
+      done("ready");
+    } catch (error) {
+      done("failed");
+      throw error;
+    }
+  }
+
+  function setUpTables(DataTable) {
     document.querySelectorAll("table.p06-sortable").forEach((table) => {
       new DataTable(table, { paging: false, order: [], autoWidth: false, info: false });
     });
@@ -52,12 +62,18 @@
     data.dataset.ready = "true";
   }
 
+  function done(state) {
+    // Lets a reader's tools (and the report's browser tests) know the tables are set up.
+    document.documentElement.dataset.p06Tables = state;
+  }
+
   function start() {
     if (!document.querySelector("table.p06-sortable, table.p06-datatable")) {
       return;
     }
     loadDataTables().then(setUp).catch((error) => {
       // The tables stay readable as plain HTML; say why they cannot be sorted.
+      done("failed");
       console.warn("Tables cannot be sorted here: " + error.message);
     });
   }

@@ -772,7 +772,9 @@ def final_paths(bt: pd.DataFrame, points: dict[str, pd.DataFrame], pop: pd.DataF
     best one-step interval score over the whole backtest (:func:`chosen_method`).
 
     Example:
-        >>> bt = backtest_all(methods=["naive", "empirical_share"])
+        >>> bt = pd.DataFrame({"series": [s for s in SERIES for _ in (1, 2)],
+        ...     "horizon": "one report", "method": "empirical_share", "target": [1, 2] * 2,
+        ...     "interval_score": 1.0})
         >>> paths = final_paths(bt, *load(), end="2026-06-30")
         >>> str(paths["chip_id_cards_issued"]["date"].iloc[-1].date())
         '2026-06-30'

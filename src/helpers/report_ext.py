@@ -102,8 +102,21 @@ def _name_sidebar_toggles(app, pagename, templatename, context, doctree) -> None
     context["generate_toctree_html"] = named
 
 
+#: Tables that DataTables turns sortable (see helpers.tables and the data page).
+SORTABLE = ("p06-sortable", "p06-datatable")
+
+
+def _tables_script(app, pagename, templatename, context, doctree) -> None:
+    """Add DataTables and its start-up script to the pages that have a sortable table."""
+    if any(css in context.get("body", "") for css in SORTABLE):
+        app.add_css_file("datatables/dt_bundle.css")
+        app.add_js_file("datatables/dt_source.js")
+        app.add_js_file("p06.js")
+
+
 def setup(app):
-    """Register the figure numbering and the named sidebar toggles with Sphinx."""
+    """Register the figure numbering, the named sidebar toggles and the tables' script."""
     app.connect("doctree-resolved", _on_doctree_resolved)
     app.connect("html-page-context", _name_sidebar_toggles, priority=900)
+    app.connect("html-page-context", _tables_script)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
