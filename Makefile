@@ -38,7 +38,8 @@ PYTEST := $(PY) -m pytest -n $(JOBS) --dist loadfile -p no:cacheprovider
 # make test: the strict nbval run is the one execution of each notebook; its figures go here and
 # tests/test_figures.py compares them with figures/.
 FRESH := $(CURDIR)/build/test/figures
-# ... and the report is built once, by the first report test that needs it.
+# ... and the report is built once, by the first report test that needs it. The longest work
+# (the report, then the notebooks) is named first, so that xdist starts it first.
 REPORT_TEST := $(CURDIR)/build/test/site
 
 .PHONY: help setup report test lint unit test-notebooks lab refresh bench build-data validate \
@@ -74,7 +75,7 @@ test: $(STAMP) ## Lint; unit, data, report and browser tests with strict nbval; 
 	@$(PY) -m ruff check .
 	@rm -rf build/test && mkdir -p "$(FRESH)"
 	@PROJECT06_FIGURES="$(FRESH)" PROJECT06_REPORT_DIR="$(REPORT_TEST)" \
-	  $(PYTEST) $(NBVAL) -m "not figures" tests src notebooks
+	  $(PYTEST) $(NBVAL) -m "not figures" tests/test_report.py notebooks tests src
 	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PY) -m pytest -p no:cacheprovider -m figures tests
 	@if [ -s build/test/browser-skipped.txt ]; then \
 	  echo "!! $$(wc -l < build/test/browser-skipped.txt) browser tests were SKIPPED:"; \

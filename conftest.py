@@ -13,6 +13,7 @@ matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt
 import pytest
+from hypothesis import settings
 
 from helpers import numeric_env
 
@@ -44,3 +45,9 @@ def pytest_terminal_summary(terminalreporter):
     if BROWSER_SKIPPED.parent.is_dir():
         BROWSER_SKIPPED.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
+
+
+# Property tests: no time limit per example (timing belongs in `make bench`; a loaded machine
+# must not fail a test), the same examples on every run, and no example database in the tree.
+settings.register_profile("project06", deadline=None, derandomize=True, database=None)
+settings.load_profile("project06")

@@ -31,7 +31,8 @@ def built_report(tmp_path_factory) -> Path:
         return Path(given)
     out = Path(given) if given else tmp_path_factory.mktemp("report") / "site"
     source = tmp_path_factory.mktemp("report-src")
-    return report.build(out, workers=2, source=source).parent
+    # One worker: the other xdist worker is busy with notebooks and unit tests meanwhile.
+    return report.build(out, workers=1, source=source).parent
 
 
 @pytest.fixture(scope="session")
