@@ -139,7 +139,7 @@ def index_page(obs: pd.DataFrame, chapters: list[Path], toctrees: str) -> str:
         cards.append(
             f'<figure class="p06-card"><a href="chapters/{page}.html#fig-{html.escape(name)}">'
             f'<img src="figures/{html.escape(name)}.svg" alt="{html.escape(record["alt"])}" '
-            f'loading="lazy"></a><figcaption><span class="p06-fignum">Figure '
+            f'></a><figcaption><span class="p06-fignum">Figure '
             f"{numbers[name]}.</span> {html.escape(record['title'])}</figcaption></figure>"
         )
     chapter_rows = []
