@@ -376,10 +376,17 @@ def _state_space(kind: str, share: bool):
     return method
 
 
+@functools.lru_cache(maxsize=1024)
+def _curve_cached(kind: str, t: bytes, y: bytes) -> models.CurveFit:
+    # As for the state-space fits: one least-squares fit per distinct set of training reports.
+    return models.fit_curve(kind, np.frombuffer(t, dtype=float), np.frombuffer(y, dtype=float))
+
+
 def _curve(kind: str):
     def method(train, targets, pop):
         new = series.decimal_year(pd.Series(targets)).to_numpy()
-        fit = models.fit_curve(kind, train["t"], train["millions"])
+        fit = _curve_cached(kind, train["t"].to_numpy(float).tobytes(),
+                            train["millions"].to_numpy(float).tobytes())  # fmt: skip
         band = fit.band(new, level=LEVEL)
         return band["mean"].to_numpy(), band["lower"].to_numpy(), band["upper"].to_numpy()
 
