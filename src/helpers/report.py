@@ -64,14 +64,12 @@ def _datatables(static: Path) -> None:
 
 
 def _toctrees(chapter_files: list[Path], regions: list[pages.Page]) -> str:
-    def tree(caption: str, entries: list[str]) -> list[str]:
-        return ["```{toctree}", f":caption: {caption}", ":hidden:", "", *entries, "```", ""]
-
-    return "\n".join([
-        *tree("Chapters", [f"chapters/{p.stem}" for p in chapter_files]),
-        *tree("Provinces by region", [f"provinces/{Path(p.file).stem}" for p in regions]),
-        *tree("The 34 units of 2025", ["provinces/units"]),
-        *tree("Data and citation", ["data", "cite"]),
+    tree = report_pages.toctree
+    return "\n\n".join([
+        tree([f"chapters/{p.stem}" for p in chapter_files], "Chapters"),
+        tree([f"provinces/{Path(p.file).stem}" for p in regions], "Provinces by region"),
+        tree(["provinces/units"], "The 34 units of 2025"),
+        tree(["data", "cite"], "Data and citation"),
     ])  # fmt: skip
 
 

@@ -26,6 +26,23 @@ from helpers.profile import slug
 FIGURE_ID = re.compile(r'<figure class="p06-figure" id="fig-([^"]+)"')
 
 
+def toctree(entries: list[str], caption: str = "") -> str:
+    """A hidden MyST table of contents: the pages it lists enter the report's menu.
+
+    Example:
+        >>> print(toctree(["a", "b"], "Part"))
+        ```{toctree}
+        :caption: Part
+        :hidden:
+        <BLANKLINE>
+        a
+        b
+        ```
+    """
+    head = ["```{toctree}", *([f":caption: {caption}"] if caption else []), ":hidden:", ""]
+    return "\n".join([*head, *entries, "```"])
+
+
 def chapter_info(nb: nbformat.NotebookNode) -> tuple[str, str]:
     """A chapter's title and one-line purpose, from its first markdown cell.
 
@@ -336,7 +353,6 @@ def region_page(region: str, obs: pd.DataFrame, facts: pd.DataFrame) -> pages.Pa
     shown = {c: c for c in frame.columns if c != "url"}
     body = tables.html(frame, columns=shown, links={"Province": "url"},
                        formats={"Latest online share": "percent", "DTI 2022 rank": "rank"})
-    toctree = "\n".join(slug(provinces.name(c)) for c in codes)
     markdown = "\n".join([
         f"# {region}",
         "",
@@ -346,11 +362,7 @@ def region_page(region: str, obs: pd.DataFrame, facts: pd.DataFrame) -> pages.Pa
         "",
         body,
         "",
-        "```{toctree}",
-        ":hidden:",
-        "",
-        toctree,
-        "```",
+        toctree([slug(provinces.name(c)) for c in codes]),
         "",
     ])  # fmt: skip
     return pages.Page(f"region-{slug(region)}.md", region, markdown)
@@ -364,7 +376,6 @@ def units_page(units: list[pages.Page]) -> pages.Page:
         'units.md'
     """
     lines = "\n".join(f"- [{p.title}]({p.file})" for p in units)
-    toctree = "\n".join(Path(p.file).stem for p in units)
     markdown = "\n".join([
         "# The 34 units of 2025",
         "",
@@ -374,11 +385,7 @@ def units_page(units: list[pages.Page]) -> pages.Page:
         "",
         lines,
         "",
-        "```{toctree}",
-        ":hidden:",
-        "",
-        toctree,
-        "```",
+        toctree([Path(p.file).stem for p in units]),
         "",
     ])  # fmt: skip
     return pages.Page("units.md", "The 34 units of 2025", markdown)
