@@ -7,7 +7,7 @@ here forecasts a report at any later date, with a central 80% interval:
 * baselines: ``naive`` (the last report; a random walk whose variance grows with the gap),
   ``drift`` (the average slope since the first report), ``linear`` (a straight line by least
   squares) and ``half_slope`` (the last report plus half the slope between the last two reports
-  times the gap, the crude damped-drift rule of the project's issue tracker);
+  times the gap, a crude damped-drift rule);
 * state-space models on a monthly grid, with the months without a report left missing so the
   Kalman filter bridges the gaps and gives predictive intervals: ``llt`` (statsmodels
   ``UnobservedComponents``, local linear trend) and ``damped`` (a local linear trend whose
