@@ -76,7 +76,7 @@ test: $(STAMP) ## Lint; unit, data, report and browser tests with strict nbval; 
 	@rm -rf build/test && mkdir -p "$(FRESH)"
 	@PROJECT06_FIGURES="$(FRESH)" PROJECT06_REPORT_DIR="$(REPORT_TEST)" \
 	  $(PYTEST) $(NBVAL) -m "not figures" tests/test_report.py notebooks tests src
-	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PY) -m pytest -p no:cacheprovider -m figures tests
+	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PY) -m pytest -p no:cacheprovider -m figures tests/test_figures.py
 	@if [ -s build/test/browser-skipped.txt ]; then \
 	  echo "!! $$(wc -l < build/test/browser-skipped.txt) browser tests were SKIPPED:"; \
 	  sed 's/^/!!   /' build/test/browser-skipped.txt; fi
@@ -90,7 +90,7 @@ unit: $(STAMP) ## Unit, data and report tests (no notebook execution, no browser
 test-notebooks: $(STAMP) ## Strict nbval over every notebook, then the figure comparison
 	@rm -rf "$(FRESH)" && mkdir -p "$(FRESH)"
 	@PROJECT06_FIGURES="$(FRESH)" $(PYTEST) $(NBVAL) notebooks
-	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PY) -m pytest -p no:cacheprovider -m figures tests
+	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PY) -m pytest -p no:cacheprovider -m figures tests/test_figures.py
 
 build-data: $(STAMP) ## Regenerate data/processed from data/raw and data/reference
 	@$(PY) -m helpers.build

@@ -214,3 +214,11 @@ def test_essential_lists_give_the_share_of_the_list_in_force(obs):
     first = table.iloc[0]
     assert (first["provided"], first["list_size"], first["share_of_list"]) == (21, 25, 84.0)
     assert table["date"].is_monotonic_increasing
+
+
+def test_decimal_year_counts_days_in_the_calendar_year():
+    dates = pd.Series(pd.to_datetime(
+        ["2023-01-01 00:00", "2023-07-02 00:00", "2024-12-31 00:00", "2024-03-01 12:00"]
+    ))
+    expected = [2023.0, 2023 + 182 / 365, 2024 + 365 / 366, 2024 + 60.5 / 366]
+    assert series.decimal_year(dates).tolist() == pytest.approx(expected, abs=1e-12)

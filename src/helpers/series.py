@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from helpers import paths
@@ -44,9 +45,14 @@ def decimal_year(dates: pd.Series) -> pd.Series:
         [2023.5]
     """
     dates = pd.to_datetime(dates)
-    start = pd.to_datetime(dates.dt.year.astype(str) + "-01-01")
-    length = pd.to_datetime((dates.dt.year + 1).astype(str) + "-01-01") - start
-    return dates.dt.year + (dates - start) / length
+    # calendar arithmetic in numpy (the same nanoseconds, divided the same way, as through
+    # pandas' Timestamps, without formatting and parsing a date string per row)
+    values = dates.to_numpy(dtype="datetime64[ns]")
+    year = values.astype("datetime64[Y]")
+    start = year.astype("datetime64[ns]")
+    length = (year + np.timedelta64(1, "Y")).astype("datetime64[ns]") - start
+    fraction = (values - start) / length
+    return pd.Series(dates.dt.year.to_numpy() + fraction, index=dates.index, name=dates.name)
 
 
 def national_series(obs: pd.DataFrame, name: str, include: bool = True) -> pd.DataFrame:
