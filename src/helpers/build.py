@@ -112,6 +112,8 @@ class BuildResult:
     raw_rows: int
     #: The all-province tables (PAPI, population) in their tidy processed form.
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    #: The raw and reference tables as read (:func:`read_inputs`), for further checks.
+    inputs: dict[str, pd.DataFrame] = field(default_factory=dict)
 
 
 def _place(row) -> dict[str, str]:
@@ -340,7 +342,7 @@ def build(raw: Path = paths.RAW, reference: Path = paths.REFERENCE) -> BuildResu
     else:
         obs = pd.DataFrame(columns=OBSERVATION_COLUMNS)
     return BuildResult(obs.reset_index(drop=True), rejects, problems, len(tables["figures"]),
-                       panels.tidy(table_data, problems, raw))  # fmt: skip
+                       panels.tidy(table_data, problems, raw), tables)  # fmt: skip
 
 
 def to_csv(df: pd.DataFrame) -> str:

@@ -51,8 +51,7 @@ def validate(
         True
     """
     result = build.build(raw, reference)
-    tables, _ = build.read_inputs(raw, reference)
-    problems = list(result.problems) + _target_problems(tables, reference)
+    problems = list(result.problems) + _target_problems(result.inputs, reference)
     lines = [str(p) for p in sorted(set(problems))]
     if check_processed:
         for path, text in build.outputs(result).items():
