@@ -163,24 +163,26 @@ def near_duplicates(obs: pd.DataFrame, days: int = 31) -> pd.DataFrame:
         >>> bool((pairs["same_date"] | ~pairs["flagged"]).all())  # flagged pairs share a date
         True
     """
-    level = obs[obs["measure"].eq("level")]
+    keys = ["province_code", "indicator", "unit"]
+    level = obs[obs["measure"].eq("level")].dropna(subset=keys)
+    # one stable sort instead of a sort per group: groups in key order, each by date
+    items = list(level.sort_values([*keys, "as_of_end"], kind="stable").itertuples())
     rows = []
-    for _, group in level.groupby(["province_code", "indicator", "unit"]):
-        group = group.sort_values("as_of_end", kind="stable")
-        items = list(group.itertuples())
-        for i, a in enumerate(items):
-            for b in items[i + 1 :]:
-                if (b.as_of_end - a.as_of_end).days > days:
-                    break
-                if a.source_id != b.source_id:
-                    rows.append({"province": a.province, "indicator": a.indicator,
-                                 "indicator_name": a.indicator_name,
-                                 "as_of_a": a.as_of, "stated_a": a.stated, "source_a": a.source_id,
-                                 "as_of_b": b.as_of, "stated_b": b.stated, "source_b": b.source_id,
-                                 "value_a": a.value, "value_b": b.value,
-                                 "same_date": a.as_of == b.as_of,
-                                 "flagged": bool(a.flag_sources_disagree
-                                                 and b.flag_sources_disagree)})  # fmt: skip
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            same_group = (b.province_code, b.indicator, b.unit) == (a.province_code, a.indicator,
+                                                                    a.unit)  # fmt: skip
+            if not same_group or (b.as_of_end - a.as_of_end).days > days:
+                break
+            if a.source_id != b.source_id:
+                rows.append({"province": a.province, "indicator": a.indicator,
+                             "indicator_name": a.indicator_name,
+                             "as_of_a": a.as_of, "stated_a": a.stated, "source_a": a.source_id,
+                             "as_of_b": b.as_of, "stated_b": b.stated, "source_b": b.source_id,
+                             "value_a": a.value, "value_b": b.value,
+                             "same_date": a.as_of == b.as_of,
+                             "flagged": bool(a.flag_sources_disagree
+                                             and b.flag_sources_disagree)})  # fmt: skip
     return pd.DataFrame(rows)
 
 
