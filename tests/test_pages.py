@@ -155,3 +155,13 @@ def test_figures_table_names_audit_flags_in_words(obs):
     raised = obs[obs["province_code"].eq("30") & obs["flag_date_inferred"]]
     assert len(raised) and table["Flags"].str.contains("Date inferred").sum() > 0
     assert not table["Flags"].str.contains("_").any()  # no code names such as date_inferred
+
+
+def test_summary_counts_in_words_and_names_one_month_once():
+    table = pages.facts(dataset.load_observations())
+    row = table.iloc[0].copy()
+    row["figures"], row["sources"] = 1, 1
+    row["first"], row["last"] = pd.Timestamp("2023-05-10"), pd.Timestamp("2023-05-12")
+    text = pages.summary_text(row)
+    assert "holds 1 Project 06 figure on" in text
+    assert "from 1 source, dated May 2023." in text

@@ -80,3 +80,14 @@ def ordinal(n: int) -> str:
     n = int(n)
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` with its noun in the singular or the plural.
+
+    Example:
+        >>> count(1, "source"), count(2, "source"), count(1, "Project 06 figure")
+        ('1 source', '2 sources', '1 Project 06 figure')
+    """
+    n = int(n)
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"

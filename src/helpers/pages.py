@@ -122,14 +122,11 @@ def summary_text(row: pd.Series) -> str:
     code = row.name
     name = provinces.name(code)
     if row["figures"]:
-        span = (
-            f"dated {row['first']:%b %Y} to {row['last']:%b %Y}"
-            if row["first"] != row["last"]
-            else f"dated {row['last']:%b %Y}"
-        )
+        first, last = f"{row['first']:%b %Y}", f"{row['last']:%b %Y}"
+        span = f"dated {first} to {last}" if first != last else f"dated {last}"
         text = (
-            f"The dataset holds {row['figures']} Project 06 figures on {name}, from "
-            f"{row['sources']} sources, {span}."
+            f"The dataset holds {formatting.count(row['figures'], 'Project 06 figure')} on "
+            f"{name}, from {formatting.count(row['sources'], 'source')}, {span}."
         )
     else:
         text = (
