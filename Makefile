@@ -74,6 +74,7 @@ $(STAMP): requirements.txt pyproject.toml
 	  $(PY) -m pip install --quiet --no-deps -e . $(QUIET_PIP); \
 	fi
 	@$(PY) -m helpers.numeric_env --install-kernel "$(ENV_DIR)" >/dev/null
+	@$(PY) -m helpers.precompile
 	@touch "$(STAMP)"
 
 setup: $(STAMP) ## Create or reuse the environment and install everything

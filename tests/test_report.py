@@ -74,6 +74,11 @@ def test_every_page_is_there(built_report):
     assert len(own) == 63 and all(re.fullmatch(r"provinces/[a-z-]+\.html", n) for n in own)
 
 
+def test_the_build_leaves_nothing_beside_the_site(built_report):
+    # myst-nb's scratch folder; beside site/ it would be an untracked folder in the repository
+    assert not (built_report.parent / "jupyter_execute").exists()
+
+
 def test_every_internal_link_and_file_resolves(built_report):
     broken = []
     for page in _pages(built_report):

@@ -136,10 +136,17 @@ def build(out_dir: Path | None = None, workers: int = 2, source: Path = SOURCE) 
     if out_dir.exists():
         shutil.rmtree(out_dir)
     warnings = paths.BUILD / "report-warnings.txt"
+    # myst-nb keeps scratch files in a folder beside the HTML folder: build under build/, then
+    # move the HTML to out_dir, so nothing is left beside it (site/ sits in the repository).
+    html = paths.BUILD / "report-html" / "site"
+    if html.parent.exists():
+        shutil.rmtree(html.parent)
     args = ["-b", "html", "-q", "-j", str(workers), "-W", "--keep-going", "-w", str(warnings),
-            "-d", str(paths.BUILD / "report-doctrees"), str(source), str(out_dir)]  # fmt: skip
+            "-d", str(paths.BUILD / "report-doctrees"), str(source), str(html)]  # fmt: skip
     if build_main(args) != 0:
         raise RuntimeError(f"Sphinx failed; see {warnings}:\n{warnings.read_text()[:3000]}")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(html, out_dir)
     done = time.perf_counter()
     print(
         f"report: {counts['chapters']} chapters, {counts['provinces']} province pages, "

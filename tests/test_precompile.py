@@ -1,0 +1,26 @@
+"""`make setup` compiles the bytecode of what the project imports, and caches nothing else."""
+
+import json
+from pathlib import Path
+
+from helpers import precompile
+
+
+def test_a_group_writes_bytecode_and_keeps_no_matplotlib_cache(tmp_path, monkeypatch):
+    package = tmp_path / "src" / "p06_probe"
+    package.mkdir(parents=True)
+    record = tmp_path / "seen.json"
+    (package / "__init__.py").write_text(
+        "import json, os, sys\n"
+        f"open({str(record)!r}, 'w').write(json.dumps({{'mpl': os.environ['MPLCONFIGDIR'], "
+        "'no_bytecode': sys.dont_write_bytecode}))\n"
+    )
+    monkeypatch.setenv("PYTHONPATH", str(tmp_path / "src"))
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")  # as some shells set it
+    done = precompile.compile_groups([["p06_probe", "no_such_module_here"], ["json"]])
+    assert done == [{"p06_probe"}, {"json"}]
+    assert list((package / "__pycache__").glob("__init__.*.pyc"))
+    seen = json.loads(record.read_text())
+    assert seen["no_bytecode"] is False
+    # matplotlib's font list goes to a temporary folder, deleted afterwards
+    assert seen["mpl"] and not Path(seen["mpl"]).exists()
