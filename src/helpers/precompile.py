@@ -23,16 +23,15 @@ import sys
 import tempfile
 
 #: Modules imported in one process each: the analysis stack with the project's own modules
-#: (notebooks, tests), and the tools around it (kernels, tests, the report, the browser, Lab).
+#: (test workers, kernels, the report build), and the kernels' and the tests' own machinery.
+#: Tools that only one process of a test run imports (Sphinx, the browser driver, JupyterLab,
+#: quantulum3) are left to compile in that process: compiling them here would save nothing.
 GROUPS: list[list[str]] = [
     ["numpy", "pandas", "scipy.stats", "scipy.optimize", "scipy.special", "statsmodels.api",
-     "statsmodels.formula.api", "statsmodels.tsa.statespace.structural", "matplotlib.pyplot",
-     "seaborn", "pandera.pandas", "openpyxl", "yaml", "helpers"],
-    ["IPython", "ipykernel.kernelapp", "jupyter_client", "nbformat", "nbclient", "nbval.plugin",
-     "pytest", "xdist", "hypothesis", "sphinx.cmd.build", "sphinx.builders.html", "myst_nb",
-     "sphinx_book_theme", "itables", "frictionless", "playwright.sync_api",
-     "playwright.async_api", "axe_playwright_python.sync_playwright", "quantulum3.parser",
-     "jupyter_server.serverapp", "jupyterlab.labapp"],
+     "statsmodels.formula.api", "statsmodels.tsa.statespace.structural", "seaborn",
+     "pandera.pandas", "openpyxl", "yaml", "helpers"],
+    ["matplotlib.pyplot", "IPython", "ipykernel.kernelapp", "jupyter_client", "nbformat",
+     "nbclient", "nbval.plugin", "pytest", "xdist", "hypothesis"],
 ]  # fmt: skip
 
 _IMPORT = """
