@@ -7,7 +7,8 @@
 #
 # Python may write its bytecode caches here even where the shell forbids it
 # (PYTHONDONTWRITEBYTECODE): otherwise every process, every kernel of every test, compiles the
-# whole scientific stack again. Only the modules actually imported are compiled, once.
+# whole scientific stack again. Setup compiles what several processes import at once
+# (helpers.precompile); anything else is compiled by its first import, once.
 
 SHELL := /bin/bash
 unexport PYTHONDONTWRITEBYTECODE
@@ -69,9 +70,8 @@ $(STAMP): requirements.txt pyproject.toml
 	  $(UV) pip install --quiet --python "$(PY)" -r requirements.txt -e .; \
 	else \
 	  echo ">> installing the pinned requirements and the helpers package with pip"; \
-	  $(PY) -m pip --version >/dev/null 2>&1 || $(PY) -m ensurepip --upgrade >/dev/null; \
-	  $(PY) -m pip install --quiet -r requirements.txt $(QUIET_PIP); \
-	  $(PY) -m pip install --quiet --no-deps -e . $(QUIET_PIP); \
+	  pip_env install --quiet -r requirements.txt $(QUIET_PIP); \
+	  pip_env install --quiet --no-deps -e . $(QUIET_PIP); \
 	fi
 	@$(PY) -m helpers.numeric_env --install-kernel "$(ENV_DIR)" >/dev/null
 	@$(PY) -m helpers.precompile

@@ -46,7 +46,6 @@ def pytest_terminal_summary(terminalreporter):
         BROWSER_SKIPPED.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-
 # Property tests: no time limit per example (timing belongs in `make bench`; a loaded machine
 # must not fail a test), the same examples on every run, and no example database in the tree.
 settings.register_profile("project06", deadline=None, derandomize=True, database=None)

@@ -71,7 +71,7 @@ def disagreements(obs: pd.DataFrame) -> pd.Series:
     result = pd.Series(False, index=obs.index)
     keys = ["province_code", "indicator", "unit", "as_of", "measure"]
     # only groups with two sources or more can disagree; most groups hold one figure
-    sources = obs.groupby(keys, sort=False, dropna=False)["source_id"].transform("nunique")
+    sources = obs.groupby(keys, sort=False)["source_id"].transform("nunique")
     shared = obs[sources.ge(2)]
     for _, group in shared.groupby(keys, sort=False):
         rows = list(group.iterrows())

@@ -127,14 +127,13 @@ def _place_of(geography: str, province: str) -> tuple[tuple[str, str], ...]:
 
 
 def _resolve_place(geography: str, province: str) -> dict[str, str]:
-    row = {"geography": geography, "province": province}
-    if row["geography"] == "post2025":
-        unit = provinces.resolve_unit_2025(row["province"])
+    if geography == "post2025":
+        unit = provinces.resolve_unit_2025(province)
         slug = provinces.normalize(unit).replace(" ", "-")
         vi = provinces.table().query("unit_2025 == @unit")["unit_2025_vi"].iloc[0]
         return {"province_code": f"P25-{slug}", "province": unit, "province_vi": vi,
                 "region": "", "unit_2025": unit}  # fmt: skip
-    code = provinces.resolve(row["province"])
+    code = provinces.resolve(province)
     if code == provinces.NATIONAL_CODE:
         return {"province_code": code, "province": provinces.NATIONAL_NAME,
                 "province_vi": "Việt Nam", "region": "", "unit_2025": ""}  # fmt: skip

@@ -40,6 +40,17 @@ def short_title(cff: dict) -> str:
     return cff["title"].split(":")[0].strip()
 
 
+def subtitle(cff: dict) -> str:
+    """The title after its colon, as a sentence ("" when there is none).
+
+    Example:
+        >>> subtitle({"title": "Project 06: a dataset"}), subtitle({"title": "Project 06"})
+        ('A dataset', '')
+    """
+    rest = cff["title"].split(":", 1)[1].strip() if ":" in cff["title"] else ""
+    return rest[:1].upper() + rest[1:]
+
+
 def author_names(cff: dict) -> str:
     """Authors as one string: persons as "Given Family", entities by name, joined by "and".
 

@@ -155,8 +155,8 @@ def index_page(obs: pd.DataFrame, chapters: list[Path], toctrees: str) -> str:
         page = pages_of[name[:2]]
         cards.append(
             f'<figure class="p06-card"><a href="chapters/{page}.html#fig-{html.escape(name)}">'
-            f'<img src="figures/{html.escape(name)}.svg" alt="{html.escape(record["alt"])}" '
-            f'></a><figcaption><span class="p06-fignum">Figure '
+            f'<img src="figures/{html.escape(name)}.svg" alt="{html.escape(record["alt"])}">'
+            f'</a><figcaption><span class="p06-fignum">Figure '
             f"{numbers[name]}.</span> {html.escape(record['title'])}</figcaption></figure>"
         )
     chapter_rows = []
@@ -169,11 +169,11 @@ def index_page(obs: pd.DataFrame, chapters: list[Path], toctrees: str) -> str:
              for code in provinces.table().index}  # fmt: skip
     with_figures = len(counts)
     newest = obs["as_of_end"].max()
-    subtitle = cff["title"].split(":", 1)[1].strip() if ":" in cff["title"] else ""
+    subtitle = citation.subtitle(cff)
     return "\n".join([
         f"# {citation.short_title(cff)}",
         "",
-        f"*{subtitle[:1].upper() + subtitle[1:]}.*" if subtitle else "",
+        f"*{subtitle}.*" if subtitle else "",
         "",
         abstract,
         "",
