@@ -106,6 +106,12 @@ def test_nothing_is_loaded_from_the_network(built_report):
         assert not re.search(r"url\(\s*['\"]?(https?:)?//", text), page.name
 
 
+def test_only_the_search_page_loads_the_search_index(built_report):
+    loading = [p.relative_to(built_report).as_posix() for p in _pages(built_report)
+               if any(s.endswith("searchindex.js") for s in _parse(p).sources)]  # fmt: skip
+    assert loading == ["search.html"]
+
+
 def test_chapters_show_no_code_no_prompts_and_no_raw_dataframes(built_report):
     for path in report.chapters():
         text = (built_report / "chapters" / f"{path.stem}.html").read_text(encoding="utf-8")
@@ -218,7 +224,7 @@ def _watch(page, events: list[str]) -> None:
 
 
 async def _open_all(chromium_path: str, args: list[str], pages: list[Path],
-                    tabs: int = 4) -> dict:  # fmt: skip
+                    tabs: int = 2) -> dict:  # fmt: skip
     from playwright.async_api import async_playwright
 
     found: dict[Path, list[str]] = {}
@@ -299,30 +305,33 @@ def browser(chromium_path, chromium_args):
         chromium.close()
 
 
-def _search(browser, site: Path, query: str, width: int = DESKTOP):
-    """The search page after a query, as the search box leaves it (``search.html?q=…``)."""
-    page = browser.new_page(viewport={"width": width, "height": 900})
-    page.goto(f"{(site / 'search.html').as_uri()}?q={quote_plus(query)}", wait_until="load")
-    page.wait_for_selector("#search-results ul.search li a", timeout=20_000)
-    return page
-
-
-def _first_result(browser, site: Path, query: str) -> str:
-    page = _search(browser, site, query)
-    href = page.locator("#search-results ul.search li a").first.get_attribute("href")
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab at desktop width for the tests that search and filter: a tab of its own for each
+    would start a renderer process each."""
+    page = browser.new_page(viewport={"width": DESKTOP, "height": 900})
+    yield page
     page.close()
-    return href.split("?")[0].split("#")[0]
+
+
+def _search(tab, site: Path, query: str):
+    """``tab`` on the search page after a query, as the search box leaves it
+    (``search.html?q=…``)."""
+    tab.goto(f"{(site / 'search.html').as_uri()}?q={quote_plus(query)}", wait_until="load")
+    tab.wait_for_selector("#search-results ul.search li a", timeout=20_000)
+    return tab
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("query, expected", SEARCHES)
-def test_search_finds_the_province_first(built_report, browser, query, expected):
-    assert _first_result(browser, built_report, query).endswith(expected)
+def test_search_finds_the_province_first(built_report, tab, query, expected):
+    href = _search(tab, built_report, query).locator("#search-results ul.search li a").first
+    assert href.get_attribute("href").split("?")[0].split("#")[0].endswith(expected)
 
 
 @pytest.mark.browser
-def test_data_page_filters_by_province_indicator_and_year(built_report, browser):
-    page = browser.new_page()
+def test_data_page_filters_by_province_indicator_and_year(built_report, tab):
+    page = tab
     page.goto((built_report / "data.html").as_uri(), wait_until="load")
     page.wait_for_selector("table.p06-datatable[data-ready='true']", timeout=20_000)
     count = page.locator("form.p06-filters .p06-count")
@@ -337,7 +346,6 @@ def test_data_page_filters_by_province_indicator_and_year(built_report, browser)
     page.select_option("form.p06-filters select[data-column='0']", "")
     page.select_option("form.p06-filters select[data-column='3']", "")
     assert count.inner_text() == total
-    page.close()
 
 
 #: Pages opened at phone width (each checked for sideways scrolling), pages checked by axe-core
@@ -378,8 +386,7 @@ def visits(built_report, browser) -> dict[str, dict]:
                 found["wide"][path] = page.evaluate("document.documentElement.scrollWidth")
             else:
                 found["axe"][path] = Axe().run(page, options=AXE_OPTIONS).response["violations"]
-        page.close()
-        page = _search(browser, built_report, "Hải Dương", width)
+        _search(page, built_report, "Hải Dương")
         page.screenshot(path=str(SHOTS / f"search-{suffix}.png"))
         page.close()
     return found

@@ -114,9 +114,40 @@ def _tables_script(app, pagename, templatename, context, doctree) -> None:
         app.add_js_file("p06.js")
 
 
+#: The search scripts and index that the theme puts on every page for searching as one types,
+#: which this report leaves off (``search_as_you_type``): only the search page uses them.
+SEARCH_SCRIPTS = re.compile(r'\n?[ \t]*<script src="(?:\.\./)*(?:_static/searchtools\.js|'
+                            r'_static/language_data\.js|searchindex\.js)"></script>')  # fmt: skip
+
+
+def drop_search_scripts(html: str) -> str:
+    """``html`` without the search scripts and index (for every page but the search page).
+
+    Example:
+        >>> drop_search_scripts('<head>\\n  <script src="../searchindex.js"></script>\\n</head>')
+        '<head>\\n</head>'
+    """
+    return SEARCH_SCRIPTS.sub("", html)
+
+
+def _drop_search_scripts(app, exception) -> None:
+    """Other pages than the search page do not load the search index (140 kB) and its scripts:
+    the theme's search box sends the query to the search page."""
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        if page.name == "search.html" and page.parent == Path(app.outdir):
+            continue
+        text = page.read_text(encoding="utf-8")
+        if (kept := drop_search_scripts(text)) != text:
+            page.write_text(kept, encoding="utf-8")
+
+
 def setup(app):
-    """Register the figure numbering, the named sidebar toggles and the tables' script."""
+    """Register the figure numbering, the named sidebar toggles, the tables' script, and the
+    search scripts left to the search page."""
     app.connect("doctree-resolved", _on_doctree_resolved)
     app.connect("html-page-context", _name_sidebar_toggles, priority=900)
     app.connect("html-page-context", _tables_script)
+    app.connect("build-finished", _drop_search_scripts)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
