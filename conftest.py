@@ -5,13 +5,9 @@ Kernels started by any test (nbval's among them) inherit the project's numerical
 closed after it.
 """
 
+import sys
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import pytest
 from hypothesis import settings
 
@@ -20,10 +16,22 @@ from helpers import numeric_env
 numeric_env.apply()
 
 
+def pytest_configure(config):
+    """Figures drawn by tests and doctests go to files, never to a window. Not done in the
+    process that only hands tests to xdist's workers, which need not import matplotlib."""
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        return
+    import matplotlib
+
+    matplotlib.use("Agg")
+
+
 @pytest.fixture(autouse=True)
 def _close_figures():
     yield
-    plt.close("all")
+    pyplot = sys.modules.get("matplotlib.pyplot")  # only where a test has drawn
+    if pyplot is not None:
+        pyplot.close("all")
 
 
 #: Where the names of skipped browser tests are left for ``make test`` to repeat at its end.

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from helpers import report
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 #: How to get the browser the browser tests drive (what .ci/run does).
 INSTALL_CHROMIUM = "install it with `sudo apt-get install chromium` (Debian), as .ci/run does"
@@ -36,6 +34,8 @@ def built_report(tmp_path_factory) -> Path:
     if given and (Path(given) / "index.html").is_file():
         return Path(given)
     out = Path(given) if given else tmp_path_factory.mktemp("report") / "site"
+    from helpers import report
+
     source = tmp_path_factory.mktemp("report-src")
     # One worker: the other xdist worker is busy with notebooks and unit tests meanwhile.
     return report.build(out, workers=1, source=source).parent
