@@ -47,8 +47,9 @@ PYTEST := $(PY) -m pytest -n $(JOBS) --dist loadfile -p no:cacheprovider
 # make test: the strict nbval run is the one execution of each notebook; its figures go here and
 # tests/test_figures.py compares them with figures/.
 FRESH := $(CURDIR)/build/test/figures
-# ... and the report is built once, by the first report test that needs it. The longest work
-# (the report, then the notebooks) is named first, so that xdist starts it first.
+# ... and the report is built once, by the first report test that needs it. xdist hands out the
+# files with the most tests first (its default order, whatever the order named here): the report
+# starts within seconds, and the files with few tests even out the end.
 REPORT_TEST := $(CURDIR)/build/test/site
 
 .PHONY: help setup report test lint unit test-notebooks lab refresh bench build-data validate \

@@ -14,11 +14,10 @@ import os
 from pathlib import Path
 
 import matplotlib.image as mpimg
-import nbformat
 import numpy as np
 import pytest
 
-from helpers import execute, paths
+from helpers import paths
 
 pytestmark = pytest.mark.figures
 
@@ -32,6 +31,10 @@ def fresh(tmp_path_factory):
             f"PROJECT06_FRESH_FIGURES={given} holds no figures: the nbval run did not write any"
         )
         return folder
+    import nbformat
+
+    from helpers import execute  # a kernel client: only when the notebooks run here
+
     out = tmp_path_factory.mktemp("figures")
     previous = os.environ.get("PROJECT06_FIGURES")
     os.environ["PROJECT06_FIGURES"] = str(out)  # the kernels inherit it (helpers.paths reads it)
