@@ -1,12 +1,13 @@
-"""The all-province tables: `validate` names file, line and column of every kind of problem,
-on temporary copies of the data tree."""
+"""The all-province tables: their checker (:func:`helpers.panels.check`, which `build` and
+`validate` run) names file, line and column of every kind of problem, on temporary copies of the
+data tree; `validate` reports what it finds."""
 
 import csv
 import shutil
 
 import pytest
 
-from helpers import dataset, papi, paths, population, validate
+from helpers import dataset, panels, papi, paths, population, validate
 
 
 def rows(path):
@@ -24,10 +25,15 @@ def write(path, records, columns):
 @pytest.fixture
 def tree(tmp_path):
     """A copy of the real raw and reference folders; ``edit(table, fn)`` changes one table's
-    rows and returns the problems, with the temporary path stripped."""
+    rows and returns the problems the checker finds (as printed lines, with the temporary path
+    stripped); ``edit.validate()`` runs all of `validate` on the copy."""
     raw, ref = tmp_path / "raw", tmp_path / "reference"
     shutil.copytree(paths.RAW, raw)
     shutil.copytree(paths.REFERENCE, ref)
+    sources = {row["source_id"] for row in rows(raw / "sources.csv")}
+
+    def stripped(found):
+        return [p.replace(f"{tmp_path}/", "") for p in found]
 
     def edit(name, change=None):
         path = raw / name
@@ -35,14 +41,25 @@ def tree(tmp_path):
                    "table_sources.csv": dataset.SOURCE_COLUMNS}[name]
         if change is not None:
             write(path, change(rows(path)), columns)
-        found = validate.validate(raw, ref, check_processed=False)
-        return [p.replace(f"{tmp_path}/", "") for p in found]
+        return stripped(str(p) for p in sorted(set(panels.check(raw, sources)[1])))
 
+    edit.validate = lambda: stripped(validate.validate(raw, ref, check_processed=False))
     return edit
 
 
 def test_the_copied_tree_is_clean(tree):
     assert tree("papi_egovernance.csv") == []
+    assert tree.validate() == []
+
+
+def test_validate_reports_what_the_checker_finds(tree):
+    def change(r):
+        r[4]["province"] = "Atlantis"
+        return r
+
+    found = tree("papi_egovernance.csv", change)
+    reported = tree.validate()
+    assert found and set(found) <= set(reported)
 
 
 def test_unknown_province_is_named_with_its_line(tree):
