@@ -30,9 +30,12 @@ PY := $(ENV_DIR)/bin/python
 # The environment is created without pip (that was a third of the setup time); uv manages it
 # (`.venv/bin/uv pip install ...`). uv itself is installed by the environment's pip if it has
 # one, else by the boot interpreter's pip (its --python option), else by pip from ensurepip.
+# Whether the boot interpreter's pip can install into another environment (--python, pip 22.3+),
+# asked without starting pip, which takes a second.
+BOOT_PIP_CHECK := import sys, pip; sys.exit(tuple(map(int, pip.__version__.split(".")[:2])) < (22, 3))
 PIP_FN = pip_env() { \
   if $(PY) -m pip --version >/dev/null 2>&1; then $(PY) -m pip "$$@"; \
-  elif $(PYTHON_BOOT) -m pip --python "$(PY)" --version >/dev/null 2>&1; then \
+  elif $(PYTHON_BOOT) -c '$(BOOT_PIP_CHECK)' >/dev/null 2>&1; then \
     $(PYTHON_BOOT) -m pip --python "$(PY)" "$$@"; \
   else $(PY) -m ensurepip --upgrade >/dev/null && $(PY) -m pip "$$@"; fi; }
 UV := $(ENV_DIR)/bin/uv
