@@ -77,8 +77,8 @@ $(STAMP): requirements.txt pyproject.toml
 	  pip_env install --quiet -r requirements.txt $(QUIET_PIP); \
 	  pip_env install --quiet --no-deps -e . $(QUIET_PIP); \
 	fi
-	@$(PY) -m helpers.numeric_env --install-kernel "$(ENV_DIR)" >/dev/null
-	@$(PY) -m helpers.precompile
+	@$(PY) -m helpers.numeric_env --install-kernel "$(ENV_DIR)" >/dev/null & kernel=$$!; \
+	$(PY) -m helpers.precompile; wait $$kernel
 	@touch "$(STAMP)"
 
 setup: $(STAMP) ## Create or reuse the environment and install everything
