@@ -333,26 +333,25 @@ def _search(tab, site: Path, query: str):
 @pytest.mark.browser
 @pytest.mark.parametrize("query, expected", SEARCHES)
 def test_search_finds_the_province_first(built_report, tab, query, expected):
-    href = _search(tab, built_report, query).locator("#search-results ul.search li a").first
-    assert href.get_attribute("href").split("?")[0].split("#")[0].endswith(expected)
+    first = _search(tab, built_report, query).locator("#search-results ul.search li a").first
+    assert first.get_attribute("href").split("?")[0].split("#")[0].endswith(expected)
 
 
 @pytest.mark.browser
 def test_data_page_filters_by_province_indicator_and_year(built_report, tab):
-    page = tab
-    page.goto((built_report / "data.html").as_uri(), wait_until="load")
-    page.wait_for_selector("table.p06-datatable[data-ready='true']", timeout=20_000)
-    count = page.locator("form.p06-filters .p06-count")
+    tab.goto((built_report / "data.html").as_uri(), wait_until="load")
+    tab.wait_for_selector("table.p06-datatable[data-ready='true']", timeout=20_000)
+    count = tab.locator("form.p06-filters .p06-count")
     total = count.inner_text()
-    page.select_option("form.p06-filters select[data-column='0']", "Hai Duong")
+    tab.select_option("form.p06-filters select[data-column='0']", "Hai Duong")
     assert count.inner_text() != total
-    provinces = page.locator("table.p06-datatable tbody tr td:first-child").all_inner_texts()
+    provinces = tab.locator("table.p06-datatable tbody tr td:first-child").all_inner_texts()
     assert provinces and set(provinces) == {"Hai Duong"}
-    page.select_option("form.p06-filters select[data-column='3']", "2024")
-    years = page.locator("table.p06-datatable tbody tr td:nth-child(4)").all_inner_texts()
+    tab.select_option("form.p06-filters select[data-column='3']", "2024")
+    years = tab.locator("table.p06-datatable tbody tr td:nth-child(4)").all_inner_texts()
     assert years and set(years) == {"2024"}
-    page.select_option("form.p06-filters select[data-column='0']", "")
-    page.select_option("form.p06-filters select[data-column='3']", "")
+    tab.select_option("form.p06-filters select[data-column='0']", "")
+    tab.select_option("form.p06-filters select[data-column='3']", "")
     assert count.inner_text() == total
 
 
