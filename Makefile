@@ -48,7 +48,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with nbval-sanitize.cfg
 # tests while the other worker executes notebooks and unit tests).
 PYTEST := $(PY) -m pytest -n $(JOBS) --dist loadfile -p no:cacheprovider
 # make test: the strict nbval run is the one execution of each notebook; its figures go here and
-# tests/test_figures.py compares them with figures/.
+# are compared with figures/ right after each notebook's last cell (conftest.py).
 FRESH := $(CURDIR)/build/test/figures
 # ... and the report is built once, by the first report test that needs it. xdist hands out the
 # files with the most tests first (its default order, whatever the order named here): the report
@@ -86,12 +86,11 @@ setup: $(STAMP) ## Create or reuse the environment and install everything
 report: $(STAMP) ## Render the report into site/ from the stored notebooks (opens offline)
 	@$(PY) -m helpers.report
 
-test: $(STAMP) ## Lint; unit, data, report and browser tests with strict nbval; then figures
+test: $(STAMP) ## Lint; unit, data, report and browser tests; strict nbval and the figures
 	@$(PY) -m ruff check .
 	@rm -rf build/test && mkdir -p "$(FRESH)"
 	@PROJECT06_FIGURES="$(FRESH)" PROJECT06_REPORT_DIR="$(REPORT_TEST)" \
 	  $(PYTEST) $(NBVAL) -m "not figures" tests/test_report.py notebooks tests src
-	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PY) -m pytest -p no:cacheprovider -m figures tests/test_figures.py
 	@if [ -s build/test/browser-skipped.txt ]; then \
 	  echo "!! $$(wc -l < build/test/browser-skipped.txt) browser tests were SKIPPED:"; \
 	  sed 's/^/!!   /' build/test/browser-skipped.txt; fi
@@ -102,10 +101,9 @@ lint: $(STAMP) ## Ruff over src/, tests/ and the notebooks
 unit: $(STAMP) ## Unit, data and report tests (no notebook execution, no browser)
 	@$(PYTEST) -m "not figures and not browser"
 
-test-notebooks: $(STAMP) ## Strict nbval over every notebook, then the figure comparison
+test-notebooks: $(STAMP) ## Strict nbval over every notebook, each followed by its figures
 	@rm -rf "$(FRESH)" && mkdir -p "$(FRESH)"
 	@PROJECT06_FIGURES="$(FRESH)" $(PYTEST) $(NBVAL) notebooks
-	@PROJECT06_FRESH_FIGURES="$(FRESH)" $(PY) -m pytest -p no:cacheprovider -m figures tests/test_figures.py
 
 build-data: $(STAMP) ## Regenerate data/processed from data/raw and data/reference
 	@$(PY) -m helpers.build

@@ -2,9 +2,12 @@
 
 Kernels started by any test (nbval's among them) inherit the project's numerical environment
 (:mod:`helpers.numeric_env`), set here before the first one starts. Every figure a test made is
-closed after it.
+closed after it. When nbval runs the notebooks with their figures sent to a folder of their own
+(``PROJECT06_FIGURES``, as ``make test`` does), each notebook's figures are compared with the
+committed ones right after its last cell.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -32,6 +35,59 @@ def _close_figures():
     pyplot = sys.modules.get("matplotlib.pyplot")  # only where a test has drawn
     if pyplot is not None:
         pyplot.close("all")
+
+
+class NotebookFigures(pytest.Item):
+    """The figures a notebook wrote in this run (``NN-*`` in ``PROJECT06_FIGURES``) are the
+    committed ones (:func:`helpers.figure_compare.differences`)."""
+
+    def __init__(self, *, fresh: Path, **kwargs):
+        super().__init__(**kwargs)
+        self.fresh = fresh
+
+    def runtest(self):
+        from helpers import figure_compare
+
+        problems = figure_compare.differences(self.fresh, prefix=self.path.name[:3])
+        if problems:
+            raise AssertionError(
+                f"{self.path.name} wrote figures that are not the committed ones (fresh copies in "
+                f"{self.fresh}):\n" + "\n".join(problems)
+            )
+
+    def repr_failure(self, excinfo):
+        if excinfo.errisinstance(AssertionError):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, None, f"{self.path.name}: figures"
+
+
+def _fresh_figures(config) -> Path | None:
+    """The folder this nbval run writes figures to, unless it is the committed one."""
+    given = os.environ.get("PROJECT06_FIGURES")
+    if not (given and getattr(config.option, "nbval", False)):
+        return None
+    from helpers import paths
+
+    fresh = Path(given).resolve()
+    return None if fresh == paths.PUBLISHED_FIGURES.resolve() else fresh
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """After the last cell of each notebook, the check of the figures it wrote: in the same
+    file, so xdist's ``--dist loadfile`` runs it on the notebook's worker, after the notebook."""
+    fresh = _fresh_figures(config)
+    if fresh is None:
+        return
+    last: dict = {}
+    for index, item in enumerate(items):
+        if item.path.suffix == ".ipynb" and item.parent is not None:
+            last[item.parent] = index
+    for notebook, index in sorted(last.items(), key=lambda pair: -pair[1]):
+        items.insert(index + 1, NotebookFigures.from_parent(notebook, name="figures",
+                                                            fresh=fresh))  # fmt: skip
 
 
 #: Where the names of skipped browser tests are left for ``make test`` to repeat at its end.

@@ -1,25 +1,24 @@
 """Figures are reproducible: a fresh run of the notebooks writes the committed files exactly.
 
-SVG files must be byte-identical, PNG files pixel-identical, and the metadata JSON identical;
-every file under figures/ must be written by some notebook (no orphans).
+SVG, JSON and CSV files must be byte-identical and PNG files pixel-identical, and every file
+under figures/ must be written by some notebook (:mod:`helpers.figure_compare`).
 
-``make test`` executes each notebook once, in the strict nbval run, with its figures redirected
-to a fresh folder that it names in ``PROJECT06_FRESH_FIGURES``; these tests compare that folder
-with ``figures/``. Run on their own (``pytest tests/test_figures.py``), they execute the notebooks
-themselves into a temporary folder first.
+``make test`` does not run the tests marked ``figures`` here: its strict nbval run writes each
+notebook's figures to a folder of its own and compares them right after the notebook's last cell
+(``conftest.py``). Run on their own (``pytest tests/test_figures.py``), these tests execute the
+notebooks into a temporary folder first, or compare the folder named by
+``PROJECT06_FRESH_FIGURES``.
 """
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
-import matplotlib.image as mpimg
-import numpy as np
 import pytest
 
-from helpers import paths
-
-pytestmark = pytest.mark.figures
+from helpers import figure_compare, paths
 
 
 @pytest.fixture(scope="module")
@@ -53,35 +52,10 @@ def _committed():
     return sorted(p for p in paths.PUBLISHED_FIGURES.iterdir() if p.is_file())
 
 
-def test_every_committed_figure_is_written_by_a_notebook(fresh):
-    orphans = [p.name for p in _committed() if not (fresh / p.name).exists()]
-    assert not orphans, f"not produced by any notebook: {orphans}"
-
-
-def test_every_written_figure_is_committed(fresh):
-    committed = {p.name for p in _committed()}
-    missing = [p.name for p in sorted(fresh.iterdir()) if p.name not in committed]
-    assert not missing, f"written but not committed (run make refresh): {missing}"
-
-
-def test_svg_data_and_metadata_are_byte_identical(fresh):
-    differ = [
-        p.name
-        for p in _committed()
-        if p.suffix in (".svg", ".json", ".csv")
-        and (fresh / p.name).read_bytes() != p.read_bytes()
-    ]
-    assert not differ, f"differ from the committed files: {differ} (fresh copies in {fresh})"
-
-
-def test_png_pixels_are_identical(fresh):
-    differ = []
-    for committed in _committed():
-        if committed.suffix == ".png":
-            new, old = mpimg.imread(fresh / committed.name), mpimg.imread(committed)
-            if not (new.shape == old.shape and np.array_equal(new, old)):
-                differ.append(committed.name)
-    assert not differ, f"pixels differ from the committed files: {differ}"
+@pytest.mark.figures
+def test_a_fresh_run_writes_exactly_the_committed_figures(fresh):
+    problems = figure_compare.differences(fresh)
+    assert not problems, f"fresh copies in {fresh}: {problems}"
 
 
 def test_every_figure_has_title_alt_text_source_and_date():
@@ -95,3 +69,16 @@ def test_figure_names_carry_their_notebook_number():
     numbers = {p.name[:2] for p in paths.notebooks()}
     for figure in _committed():
         assert figure.name[:2] in numbers, f"{figure.name}: no notebook numbered {figure.name[:2]}"
+
+
+def test_nbval_checks_each_notebooks_figures_after_its_last_cell(tmp_path):
+    notebook = paths.notebooks()[-1].relative_to(paths.ROOT).as_posix()
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
+         "--nbval", "--nbval-current-env", notebook],
+        cwd=paths.ROOT, env={**os.environ, "PROJECT06_FIGURES": str(tmp_path)},
+        capture_output=True, text=True,
+    )  # fmt: skip
+    ids = [line for line in done.stdout.splitlines() if line.startswith(notebook)]
+    assert ids[-1] == f"{notebook}::figures", done.stdout[-2000:]
+    assert all("::Cell " in i for i in ids[:-1]) and len(ids) > 2
