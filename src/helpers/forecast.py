@@ -462,15 +462,19 @@ def predict(method: str, train: pd.DataFrame, targets, pop: pd.DataFrame) -> pd.
         (13.0, True)
     """
     targets = pd.DatetimeIndex(pd.to_datetime(targets))
+    mean, lower, upper = _forecast(method, train, targets, pop)
+    return pd.DataFrame({"date": targets, "forecast": mean, "lower": lower, "upper": upper})
+
+
+def _forecast(method: str, train: pd.DataFrame, targets: pd.DatetimeIndex,
+              pop: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+    # predict's numbers without its table: the backtest asks for some 500 of them
     try:
         with np.errstate(all="ignore"):
             mean, lower, upper = METHODS[method](train, targets, pop)
     except (ValueError, np.linalg.LinAlgError):
         mean = lower = upper = np.full(len(targets), np.nan)
-    out = pd.DataFrame({"date": targets, "forecast": mean, "lower": lower, "upper": upper})
-    for column in ("forecast", "lower", "upper"):
-        out[column] = out[column].astype(float).round(DECIMALS)
-    return out
+    return tuple(np.asarray(a, dtype=float).round(DECIMALS) for a in (mean, lower, upper))
 
 
 # --- backtest ---------------------------------------------------------------------------------
@@ -508,21 +512,21 @@ def backtest(points: pd.DataFrame, pop: pd.DataFrame, methods=None) -> pd.DataFr
     """  # noqa: E501
     data = reports(points)
     methods = list(methods or METHODS)
+    dates, month, millions = data["date"], data["month"].to_numpy(), data["millions"].to_numpy()
     rows = []
     for horizon, months in HORIZONS.items():
         for j in range(len(data)):
-            target = data.iloc[j]
-            cutoff = target["month"] - months if months else None
-            train = data.iloc[:j] if cutoff is None else data[data["month"] <= cutoff]
+            train = data.iloc[:j] if not months else data[month <= month[j] - months]
             if len(train) < MIN_TRAIN:
                 continue
+            target = pd.DatetimeIndex([dates.iloc[j]])
+            origin, gap = train["date"].iloc[-1], int(month[j] - month[len(train) - 1])
             for method in methods:
-                out = predict(method, train, [target["date"]], pop).iloc[0]
-                rows.append({"horizon": horizon, "method": method, "origin": train["date"].iloc[-1],
-                             "target": target["date"], "gap_months": int(target["month"]
-                             - train["month"].iloc[-1]), "actual": target["millions"],
-                             "forecast": out["forecast"], "lower": out["lower"],
-                             "upper": out["upper"]})  # fmt: skip
+                mean, lower, upper = _forecast(method, train, target, pop)
+                rows.append({"horizon": horizon, "method": method, "origin": origin,
+                             "target": dates.iloc[j], "gap_months": gap, "actual": millions[j],
+                             "forecast": mean[0], "lower": lower[0],
+                             "upper": upper[0]})  # fmt: skip
     bt = pd.DataFrame(rows)
     bt = pd.concat([bt, select(bt, methods)], ignore_index=True)
     return _with_scores(bt)
