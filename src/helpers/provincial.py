@@ -47,7 +47,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.formula.api as smf
+import statsmodels.api as sm
 from scipy import stats
 
 from helpers import dataset, papi, progress, provinces, rates, summary
@@ -231,10 +231,29 @@ def fit(data: pd.DataFrame, cov: pd.DataFrame) -> Fit:
     return _FITS[key]
 
 
+def _design(frame: pd.DataFrame) -> pd.DataFrame:
+    """The fixed-effects design of ``y ~ 0 + C(indicator) + t + papi_81 + dti``, written out
+    (a 0/1 column per indicator, in sorted order, then time and the covariates) with the names a
+    formula gives its columns: parsing the formula again for each of the leave-one-out fits took
+    a sixth of their time.
+
+    Example:
+        >>> f = pd.DataFrame({"indicator": ["b", "a"], "t": [0.5, 1.0], "papi_81": [0.1, -0.2],
+        ...                   "dti": [1.0, 0.0]})
+        >>> _design(f).to_dict("list")  # doctest: +NORMALIZE_WHITESPACE
+        {'C(indicator)[a]': [0.0, 1.0], 'C(indicator)[b]': [1.0, 0.0], 't': [0.5, 1.0],
+         'papi_81': [0.1, -0.2], 'dti': [1.0, 0.0]}
+    """
+    levels = sorted(frame["indicator"].unique())
+    columns = {f"C(indicator)[{level}]": frame["indicator"].eq(level).astype(float)
+               for level in levels}  # fmt: skip
+    columns |= {name: frame[name].astype(float) for name in ("t", *COVARIATES)}
+    return pd.DataFrame(columns, index=frame.index)
+
+
 def _fit(data: pd.DataFrame, cov: pd.DataFrame) -> Fit:
     frame = data.join(cov, on="province_code")
-    model = smf.mixedlm("y ~ 0 + C(indicator) + t + papi_81 + dti", frame,
-                        groups=frame["province_code"])  # fmt: skip
+    model = sm.MixedLM(frame["y"], _design(frame), groups=frame["province_code"])
     # L-BFGS sometimes stops at a degenerate point on this model (an infinite likelihood, zero
     # covariate effects, a singular covariance); BFGS, then Nelder-Mead, reach the optimum.
     for method in ("bfgs", "nm"):
