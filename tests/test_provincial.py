@@ -99,9 +99,19 @@ def test_leave_one_out_coverage_on_data_from_the_model():
 
 
 def test_validation_on_the_data_meets_the_target(obs):
-    table = provincial.validate(obs).set_index("method")
+    loo = provincial.leave_one_out(obs)
+    table = provincial.validate(obs, loo).set_index("method")
     assert 0.7 <= table.loc["multilevel", "coverage"] <= 0.9
     assert table["n"].nunique() == 1
+    assert table.equals(provincial.validate(obs).set_index("method"))
+    # leaving out only some provinces gives their rows of the whole validation
+    some = provincial.leave_one_out(obs, codes=["30", "01"])
+    assert set(some["province_code"]) == {"30", "01"}
+    expected = loo[loo["province_code"].isin(["30", "01"])]
+    pd.testing.assert_frame_equal(some.sort_values(["province_code", "figure_id", "method"])
+                                  .reset_index(drop=True),
+                                  expected.sort_values(["province_code", "figure_id", "method"])
+                                  .reset_index(drop=True))  # fmt: skip
 
 
 def test_cli_prints_estimates_a_blank_line_and_the_validation(obs, capsys):

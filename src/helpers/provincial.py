@@ -350,25 +350,28 @@ def coefficients(obs: pd.DataFrame) -> pd.DataFrame:
 
 
 def leave_one_out(obs: pd.DataFrame, data: pd.DataFrame | None = None,
-                  cov: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
+                  cov: pd.DataFrame | None = None,
+                  codes: list[str] | None = None) -> pd.DataFrame:  # fmt: skip
     """Each province's reports predicted by a model fitted without that province.
 
     Methods: ``multilevel`` (report interval), ``multilevel, mean-only interval`` (the same
     prediction with the residual variance left out of the interval), and ``indicator mean``
     (the mean of the other provinces' reports of that indicator, with an interval of
-    ±1.28 of their standard deviation). One row per report and method.
+    ±1.28 of their standard deviation). One row per report and method. ``codes`` names the
+    provinces left out in turn (default: every province that reported; one model is fitted for
+    each).
 
     Example:
         >>> from helpers import dataset
-        >>> loo = leave_one_out(dataset.load_observations())
-        >>> sorted(loo["method"].unique())
-        ['indicator mean', 'multilevel', 'multilevel, mean-only interval']
+        >>> loo = leave_one_out(dataset.load_observations(), codes=["30"])  # Hai Duong
+        >>> sorted(loo["method"].unique()), loo["province_code"].unique().tolist()
+        (['indicator mean', 'multilevel', 'multilevel, mean-only interval'], ['30'])
     """
     data = reports(obs) if data is None else data
     cov = covariates(obs) if cov is None else cov
     z = stats.norm.ppf(0.5 + LEVEL / 2)
     rows = []
-    for code in sorted(data["province_code"].unique()):
+    for code in sorted(data["province_code"].unique()) if codes is None else codes:
         train, test = data[data["province_code"].ne(code)], data[data["province_code"].eq(code)]
         model = fit(train, cov)
         for report in test.itertuples():
@@ -398,9 +401,12 @@ def leave_one_out(obs: pd.DataFrame, data: pd.DataFrame | None = None,
 def validate(obs: pd.DataFrame, loo: pd.DataFrame | None = None) -> pd.DataFrame:
     """MAE (percentage points) and 80% interval coverage of each method, leave-one-province-out.
 
+    ``loo`` is :func:`leave_one_out`'s table (computed for every province when not given).
+
     Example:
         >>> from helpers import dataset
-        >>> table = validate(dataset.load_observations())
+        >>> obs = dataset.load_observations()
+        >>> table = validate(obs, leave_one_out(obs, codes=["30", "31"]))
         >>> list(table.columns), len(table)
         (['method', 'mae', 'coverage', 'n'], 3)
     """
