@@ -6,9 +6,18 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+#: The browser the tests drive: Chromium's headless shell (Debian's chromium-headless-shell, the
+#: build playwright itself uses for headless runs), else the full Chromium. The shell is the same
+#: engine without the desktop browser around it; opening every page of the report took a fifth
+#: less processor time with it.
+CHROMIUM = next(
+    (found for name in ("chromium-headless-shell", "chromium") if (found := shutil.which(name))),
+    "/usr/bin/chromium-headless-shell",
+)
 #: How to get the browser the browser tests drive (what .ci/run does).
-INSTALL_CHROMIUM = "install it with `sudo apt-get install chromium` (Debian), as .ci/run does"
+INSTALL_CHROMIUM = (
+    "install it with `sudo apt-get install chromium-headless-shell` (Debian), as .ci/run does"
+)
 # Without the first line's switches, Chromium tries to reach Google's services at start-up (no
 # network here). The second line keeps one renderer process for a tab's successive pages:
 # otherwise every navigation starts a new process (to keep the page it leaves in the
