@@ -94,7 +94,7 @@ def assemble(source: Path = SOURCE, workers: int = 2) -> dict[str, int]:
     extra = source / "_extra"
     (extra / "figures").mkdir(parents=True)
     for figure in paths.PUBLISHED_FIGURES.iterdir():
-        if figure.suffix in (".svg", ".csv"):
+        if figure.suffix in (".svg", ".png", ".csv"):
             shutil.copyfile(figure, extra / "figures" / figure.name)
     datapackage.write(extra / "data")
 

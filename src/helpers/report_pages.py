@@ -126,7 +126,7 @@ def _figure_records(figures_dir: Path) -> list[dict]:
     records = []
     for meta in sorted(figures_dir.glob("[0-9][0-9]-*.json")):
         record = json.loads(meta.read_text(encoding="utf-8"))
-        if (figures_dir / f"{record['name']}.svg").is_file():
+        if all((figures_dir / f"{record['name']}.{ext}").is_file() for ext in ("svg", "png")):
             records.append(record)
     return records
 
@@ -153,9 +153,12 @@ def index_page(obs: pd.DataFrame, chapters: list[Path], toctrees: str) -> str:
         if name not in numbers:
             continue  # a figure of a notebook that is not a chapter of the report
         page = pages_of[name[:2]]
+        # The PNG in the gallery, the SVG in the chapter: a browser draws each SVG image in a
+        # document of its own (about 45 ms apiece here, a second for the gallery), and a
+        # thumbnail gains nothing from being a vector.
         cards.append(
             f'<figure class="p06-card"><a href="chapters/{page}.html#fig-{html.escape(name)}">'
-            f'<img src="figures/{html.escape(name)}.svg" alt="{html.escape(record["alt"])}">'
+            f'<img src="figures/{html.escape(name)}.png" alt="{html.escape(record["alt"])}">'
             f'</a><figcaption><span class="p06-fignum">Figure '
             f"{numbers[name]}.</span> {html.escape(record['title'])}</figcaption></figure>"
         )
