@@ -77,10 +77,11 @@ def test_latest_prefers_activated_over_issued_on_the_same_date(obs):
 
 def test_the_carry_forward_rule_moves_rates_by_a_few_points(obs):
     effect = rates.rule_effect(obs)
-    grew = population.growth(population.load())
+    table = population.load()
+    grew = population.growth(table)
+    code_of = dict(zip(table["province"], table["province_code"], strict=True))
     for row in effect.itertuples():
-        code = next(c for c in grew.index if population.load().query("province_code == @c")
-                    ["province"].iloc[0] == row.province)
+        code = code_of[row.province]
         if grew[code] > 0:  # fewer people under the flat rule, so a higher rate
             assert row.flat >= row.own_growth
     assert effect["spread_points"].max() < 10
