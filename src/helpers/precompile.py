@@ -26,18 +26,19 @@ import tempfile
 #: Modules imported in one process each, in order; a name ending in ``/`` is a package whose
 #: files are compiled without running any. The longest chain (numpy, pandas, scipy, statsmodels)
 #: has a process of its own, which then compiles the project's modules; the other takes
-#: matplotlib, the kernels' and the tests' machinery, pandera (compiling pandas a second time
-#: rather than waiting for it) and seaborn's files (importing seaborn imports scipy.stats, which
-#: the first process may not have compiled yet). So balanced, the two end together: setup spent
-#: about 12.8 s here before, 10 s after. Tools that only one process of a test run imports
-#: (Sphinx, the browser driver, JupyterLab, quantulum3) are left to compile in that process:
-#: compiling them here would save nothing.
+#: matplotlib, the kernels' and the tests' machinery (the files of pytest, xdist and hypothesis
+#: whole: a test run imports more of them than their first import does), pandera (compiling
+#: pandas a second time rather than waiting for it) and seaborn's files (importing seaborn
+#: imports scipy.stats, which the first process may not have compiled yet). So balanced, the two
+#: end together: setup spent about 12.8 s here before, 10 s after. Tools that only one process of
+#: a test run imports (Sphinx, the browser driver, JupyterLab, quantulum3) are left to compile in
+#: that process: compiling them here would save nothing.
 GROUPS: list[list[str]] = [
     ["numpy", "pandas", "scipy.stats", "scipy.optimize", "scipy.special", "statsmodels.api",
      "statsmodels.formula.api", "statsmodels.tsa.statespace.structural", "helpers/"],
     ["matplotlib.pyplot", "IPython", "ipykernel.kernelapp", "jupyter_client", "nbformat",
-     "nbclient", "nbval.plugin", "pytest", "xdist", "hypothesis", "pandera.pandas", "openpyxl",
-     "yaml", "seaborn/"],
+     "nbclient", "nbval.plugin", "_pytest/", "xdist/", "execnet/", "hypothesis/",
+     "pandera.pandas", "openpyxl", "yaml", "seaborn/"],
 ]  # fmt: skip
 
 _IMPORT = """
