@@ -3,21 +3,28 @@
 import io
 
 import pandas as pd
+import pytest
 
 from helpers import build, dataset, validate
 
 
-def test_committed_processed_files_match_a_fresh_build():
-    for path, text in build.outputs(build.build()).items():
+@pytest.fixture(scope="module")
+def fresh():
+    """One build of the committed raw data, read by the tests below (none changes it)."""
+    return build.build()
+
+
+def test_committed_processed_files_match_a_fresh_build(fresh):
+    for path, text in build.outputs(fresh).items():
         assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: make build-data"
 
 
-def test_build_is_deterministic():
-    assert build.outputs(build.build()) == build.outputs(build.build())
+def test_build_is_deterministic(fresh):
+    assert build.outputs(build.build()) == build.outputs(fresh)
 
 
-def test_every_raw_row_is_an_observation_or_a_reject():
-    result = build.build()
+def test_every_raw_row_is_an_observation_or_a_reject(fresh):
+    result = fresh
     raw = pd.read_csv(dataset.FIGURES, dtype=str, keep_default_na=False)
     observed = set(result.observations["figure_id"])
     rejected = set(result.rejects["figure_id"])
@@ -46,12 +53,12 @@ def test_national_figures_are_province_vietnam():
     assert (national["province"] == "Vietnam").all()
 
 
-def test_every_committed_figure_still_reads_to_the_same_numbers():
+def test_every_committed_figure_still_reads_to_the_same_numbers(fresh):
     """The parser may learn new phrases; the figures already in the dataset must not move."""
     columns = ["value", "upper", "denominator", "percent_stated", "unit", "qualifier", "measure"]
     committed = pd.read_csv(dataset.OBSERVATIONS, dtype=str, keep_default_na=False)
     fresh = pd.read_csv(
-        io.StringIO(build.to_csv(build.build().observations)), dtype=str, keep_default_na=False
+        io.StringIO(build.to_csv(fresh.observations)), dtype=str, keep_default_na=False
     )
     assert fresh["figure_id"].tolist() == committed["figure_id"].tolist()
     merged = committed.merge(fresh, on="figure_id", suffixes=("_committed", "_fresh"))
