@@ -28,6 +28,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import re
 import sys
@@ -225,6 +226,14 @@ def match(passage: Passage, predicted: pd.DataFrame) -> dict[str, int]:
     }
 
 
+@functools.lru_cache(maxsize=1024)
+def _read(extractor: Callable, text: str, lang: str | None) -> pd.DataFrame:
+    # What an extractor returns for a passage, asked once per process: the scores, the error
+    # lists and chapter 6 read the same passages several times, and an extractor gives the same
+    # answer each time. The table is shared: callers only read it. Timings call the extractor.
+    return extractor(text, lang)
+
+
 def score(passages: list[Passage], extractor: Extractor) -> dict[str, float]:
     """Recall, precision and the share of non-figures returned over all passages.
 
@@ -234,7 +243,7 @@ def score(passages: list[Passage], extractor: Extractor) -> dict[str, float]:
     """
     totals: dict[str, float] = {}
     for passage in passages:
-        for key, value in match(passage, extractor(passage.text, passage.lang)).items():
+        for key, value in match(passage, _read(extractor, passage.text, passage.lang)).items():
             totals[key] = totals.get(key, 0) + value
     totals["recall"] = totals["figures_found"] / totals["figures"]
     totals["precision"] = totals["predictions_correct"] / max(totals["predictions"], 1)
@@ -251,7 +260,7 @@ def misses(passages: list[Passage], extractor: Extractor) -> pd.DataFrame:
     """
     rows = []
     for p in passages:
-        predicted = extractor(p.text, p.lang)
+        predicted = _read(extractor, p.text, p.lang)
         preds = list(predicted[["start", "end", "value"]].itertuples(index=False))
         for f in p.figures:
             if not any(_overlaps(s, e, f.start, f.end) and _same(v, f.value) for s, e, v in preds):
@@ -349,7 +358,7 @@ def misread(passages: list[Passage]) -> pd.DataFrame:
     """
     rows = []
     for p in passages:
-        found = find_figures(p.text, p.lang)
+        found = _read(find_figures, p.text, p.lang)
         for f in p.figures:
             hit = found[(found["start"] < f.end) & (found["end"] > f.start)]
             hit = hit[[_same(v, f.value) for v in hit["value"]]]
