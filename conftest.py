@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
 
 from helpers import numeric_env
 
@@ -20,13 +19,20 @@ numeric_env.apply()
 
 
 def pytest_configure(config):
-    """Figures drawn by tests and doctests go to files, never to a window. Not done in the
-    process that only hands tests to xdist's workers, which need not import matplotlib."""
+    """Figures drawn by tests and doctests go to files, never to a window; property tests run
+    under the project's hypothesis profile. Neither is done in the process that only hands tests
+    to xdist's workers, which need not import matplotlib or hypothesis."""
     if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
         return
     import matplotlib
+    from hypothesis import settings
 
     matplotlib.use("Agg")
+    # No time limit per example (timing belongs in `make bench`; a loaded machine must not fail
+    # a test), the same examples on every run, and no example database in the tree. Loaded
+    # before the test modules are imported, whose @settings start from it.
+    settings.register_profile("project06", deadline=None, derandomize=True, database=None)
+    settings.load_profile("project06")
 
 
 @pytest.fixture(autouse=True)
@@ -109,8 +115,3 @@ def pytest_terminal_summary(terminalreporter):
     if BROWSER_SKIPPED.parent.is_dir():
         BROWSER_SKIPPED.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-
-# Property tests: no time limit per example (timing belongs in `make bench`; a loaded machine
-# must not fail a test), the same examples on every run, and no example database in the tree.
-settings.register_profile("project06", deadline=None, derandomize=True, database=None)
-settings.load_profile("project06")
