@@ -7,7 +7,6 @@ closed after it. When nbval runs the notebooks with their figures sent to a fold
 committed ones right after its last cell.
 """
 
-import os
 import sys
 from pathlib import Path
 
@@ -70,21 +69,14 @@ class NotebookFigures(pytest.Item):
         return self.path, None, f"{self.path.name}: figures"
 
 
-def _fresh_figures(config) -> Path | None:
-    """The folder this nbval run writes figures to, unless it is the committed one."""
-    given = os.environ.get("PROJECT06_FIGURES")
-    if not (given and getattr(config.option, "nbval", False)):
-        return None
-    from helpers import paths
-
-    fresh = Path(given).resolve()
-    return None if fresh == paths.PUBLISHED_FIGURES.resolve() else fresh
-
-
 def pytest_collection_modifyitems(session, config, items):
     """After the last cell of each notebook, the check of the figures it wrote: in the same
     file, so xdist's ``--dist loadfile`` runs it on the notebook's worker, after the notebook."""
-    fresh = _fresh_figures(config)
+    if not getattr(config.option, "nbval", False):
+        return
+    from helpers import figure_compare
+
+    fresh = figure_compare.fresh_folder()
     if fresh is None:
         return
     last: dict = {}

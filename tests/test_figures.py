@@ -73,9 +73,7 @@ def test_nbval_checks_each_notebooks_figures_after_its_last_cell(request):
     """In a run that executes the notebooks into a folder of their own (``make test``), every
     notebook's cells are followed by the check of its figures."""
     items = request.session.items
-    if not any(item.path.suffix == ".ipynb" for item in items) or not os.environ.get(
-        "PROJECT06_FIGURES"
-    ):
+    if not any(item.path.suffix == ".ipynb" for item in items) or not figure_compare.fresh_folder():
         pytest.skip("this run does not execute the notebooks into a folder of their own")
     ids = [item.nodeid for item in items]
     for name in dict.fromkeys(i.split("::")[0] for i in ids if i.split("::")[0].endswith(".ipynb")):

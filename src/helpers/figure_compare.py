@@ -15,9 +15,26 @@ Example:
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from helpers import paths
+
+
+def fresh_folder(given: str | None = None) -> Path | None:
+    """The folder this run's notebooks write their figures to (``given``, by default
+    ``PROJECT06_FIGURES``), or None when they write to ``figures/`` itself, where there is
+    nothing to compare.
+
+    Example:
+        >>> fresh_folder("/tmp/p06-fresh"), fresh_folder(str(paths.PUBLISHED_FIGURES))
+        (PosixPath('/tmp/p06-fresh'), None)
+    """
+    given = os.environ.get("PROJECT06_FIGURES") if given is None else given
+    if not given:
+        return None
+    fresh = Path(given).resolve()
+    return None if fresh == paths.PUBLISHED_FIGURES.resolve() else fresh
 
 
 def _files(folder: Path, prefix: str) -> dict[str, Path]:
